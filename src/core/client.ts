@@ -1,0 +1,227 @@
+import { type CallPurpose, type LoginErrorDetail, LoginError } from './errors.js';
+import { errorFromResponse } from './error-response.js';
+import type { EndpointSpec, FieldValues, LoginMethod, Preset } from './presets.js';
+import type { Signer } from './signature.js';
+import { type TokenSet, tokenSetFromResponse } from './tokens.js';
+import { endpointUrl } from './url.js';
+
+export interface ClientOptions {
+  /** Absolute, as returned by `parseBaseUrl`. */
+  baseUrl: string;
+  presetName: string;
+  preset: Preset;
+  tenant?: string;
+  /** Extra request headers from the host page. */
+  headers?: Record<string, string>;
+  /** Milliseconds before a call is aborted and reported as `timeout`. */
+  timeout: number;
+  signer?: Signer;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/** A request ready to send, before any signature. */
+export interface PreparedRequest {
+  method: EndpointSpec['method'];
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The values an endpoint may send as a Bearer token. */
+export interface BearerValues {
+  refreshToken?: string;
+  externalToken?: string;
+}
+
+/** Builds the request of an endpoint; only the fields it names are sent, empty ones left out. */
+export function prepareRequest(
+  options: Pick<ClientOptions, 'baseUrl' | 'tenant' | 'headers'>,
+  endpoint: EndpointSpec,
+  values: FieldValues,
+  bearer: BearerValues = {},
+): PreparedRequest {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | undefined;
+  if (endpoint.body && endpoint.method !== 'GET') {
+    const payload: Record<string, string> = {};
+    for (const [field, wireName] of Object.entries(endpoint.body)) {
+      const value = values[field as keyof FieldValues];
+      if (value !== undefined && value !== '' && wireName) payload[wireName] = value;
+    }
+    body = JSON.stringify(payload);
+    headers['Content-Type'] = 'application/json';
+  }
+  if (endpoint.bearer) {
+    const token = bearer[endpoint.bearer];
+    if (!token) {
+      throw new LoginError({ code: 'invalid-input', message: `${endpoint.bearer} is missing`, method: null });
+    }
+    headers['Authorization'] = `Bearer ${token}`;
+  }
+  return {
+    method: endpoint.method,
+    url: endpointUrl(options.baseUrl, endpoint.path, options.tenant),
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+interface CallResult {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Talks to one API. Every outcome is a TokenSet, or a LoginError with a
+ * contract code; a caller's own abort is passed through as the AbortError it is.
+ */
+export class AuthClient {
+  constructor(readonly options: ClientOptions) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private methodEndpoints(method: LoginMethod) {
+    const endpoints = this.options.preset.methods[method];
+    if (!endpoints) {
+      throw new LoginError({
+        code: 'config-error',
+        message: `The ${this.options.presetName} preset has no ${method} method`,
+        method,
+        field: 'methods',
+      });
+    }
+    return endpoints;
+  }
+
+  /** Signs in with password or API key, or submits an OTP code (the second step). */
+  async signIn(method: LoginMethod, values: FieldValues, signal?: AbortSignal): Promise<TokenSet> {
+    const endpoints = this.methodEndpoints(method);
+    const purpose: CallPurpose = endpoints.request ? 'otp-verify' : 'credentials';
+    const result = await this.call(endpoints.submit, values, {}, purpose, method, signal);
+    return this.tokenSet(result, method);
+  }
+
+  /** OTP step 1: asks the server to send a code. */
+  async requestCode(method: LoginMethod, values: FieldValues, signal?: AbortSignal): Promise<void> {
+    const request = this.methodEndpoints(method).request;
+    if (!request) {
+      throw new LoginError({ code: 'config-error', message: `${method} has no code request`, method, field: 'methods' });
+    }
+    await this.call(request, values, {}, 'otp-request', method, signal);
+  }
+
+  /** Exchanges the refresh token for new tokens; the old refresh token is kept when no new one comes. */
+  async refresh(tokens: TokenSet, signal?: AbortSignal): Promise<TokenSet> {
+    const endpoint = this.options.preset.refresh;
+    if (!endpoint) {
+      throw new LoginError({ code: 'refresh-failed', message: 'This API has no refresh call', method: 'refresh' });
+    }
+    if (!tokens.refreshToken) {
+      throw new LoginError({ code: 'refresh-failed', message: 'There is no refresh token', method: 'refresh' });
+    }
+    const values = { refreshToken: tokens.refreshToken };
+    const result = await this.call(endpoint, values, values, 'refresh', 'refresh', signal);
+    return this.tokenSet(result, tokens.method, tokens.refreshToken);
+  }
+
+  /** Exchanges an external IdP token (datarhei's Auth0 login) for this API's tokens. */
+  async exchangeExternalToken(externalToken: string, signal?: AbortSignal): Promise<TokenSet> {
+    const endpoint = this.options.preset.externalToken;
+    if (!endpoint) {
+      throw new LoginError({
+        code: 'config-error',
+        message: `The ${this.options.presetName} preset cannot exchange external tokens`,
+        method: 'external-token',
+      });
+    }
+    const result = await this.call(endpoint, {}, { externalToken }, 'external-token', 'external-token', signal);
+    return this.tokenSet(result, 'external-token');
+  }
+
+  private tokenSet(result: CallResult, method: TokenSet['method'], previousRefreshToken?: string): TokenSet {
+    return tokenSetFromResponse(result.body, result.status, {
+      fields: this.options.preset.response,
+      method,
+      preset: this.options.presetName,
+      ...(this.options.tenant ? { tenant: this.options.tenant } : {}),
+      ...(previousRefreshToken ? { previousRefreshToken } : {}),
+      now: this.now(),
+    });
+  }
+
+  private async call(
+    endpoint: EndpointSpec,
+    values: FieldValues,
+    bearer: BearerValues,
+    purpose: CallPurpose,
+    method: LoginErrorDetail['method'],
+    signal?: AbortSignal,
+  ): Promise<CallResult> {
+    const request = prepareRequest(this.options, endpoint, values, bearer);
+    const signer = endpoint.signed ? this.options.signer : undefined;
+    if (signer) {
+      Object.assign(request.headers, await signer({ method: request.method, url: request.url, body: request.body ?? '' }));
+    }
+    // A timer of our own rather than AbortSignal.timeout: it also covers reading the body,
+    // is cleared as soon as the answer is in, and follows fake timers in tests.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException('The request timed out', 'TimeoutError')),
+      this.options.timeout,
+    );
+    const fetchImpl = this.options.fetch ?? globalThis.fetch;
+    try {
+      const response = await fetchImpl(request.url, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body !== undefined ? { body: request.body } : {}),
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+      });
+      const body = parseJson(await response.text());
+      if (!response.ok) {
+        throw errorFromResponse(
+          { status: response.status, body, headers: response.headers },
+          { purpose, method, signed: Boolean(signer), now: this.now() },
+        );
+      }
+      return { status: response.status, body };
+    } catch (error) {
+      if (error instanceof LoginError) throw error;
+      throw this.transportError(error, method, timeout.signal, signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private transportError(
+    error: unknown,
+    method: LoginErrorDetail['method'],
+    timeout: AbortSignal,
+    signal?: AbortSignal,
+  ): unknown {
+    if (signal?.aborted) return signal.reason ?? error;
+    if (timeout.aborted) {
+      return new LoginError(
+        { code: 'timeout', message: `No answer within ${this.options.timeout} ms`, method },
+        { cause: error },
+      );
+    }
+    return new LoginError(
+      { code: 'network-error', message: 'The server could not be reached (offline, refused, or blocked by CORS)', method },
+      { cause: error },
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import { type CallPurpose, type LoginErrorCode, type LoginErrorDetail, LoginError, isLoginErrorCode } from './errors.js';
+
+/** What a 401 means, by what the call was doing (CONTRACT.md, "Error code"). */
+const UNAUTHORIZED: Record<CallPurpose, LoginErrorCode> = {
+  credentials: 'bad-credentials',
+  'external-token': 'bad-credentials',
+  'otp-request': 'signature-rejected',
+  'otp-verify': 'invalid-code',
+  refresh: 'refresh-failed',
+};
+
+function codeForStatus(status: number, purpose: CallPurpose, signed: boolean): LoginErrorCode {
+  if (status === 401) return signed ? 'signature-rejected' : UNAUTHORIZED[purpose];
+  if (purpose === 'refresh' && status === 403) return 'refresh-failed';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 429) return 'rate-limited';
+  if (status === 400 || status === 413 || status === 422) return 'invalid-input';
+  return 'server-error';
+}
+
+/** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+export interface ErrorResponse {
+  status: number;
+  /** The parsed JSON body, or `undefined` when it was not JSON (an HTML error page, say). */
+  body: unknown;
+  headers: { get(name: string): string | null };
+}
+
+export interface ErrorContext {
+  purpose: CallPurpose;
+  method: LoginErrorDetail['method'];
+  /** The call carried a request signature, so a 401 means the signature was refused. */
+  signed: boolean;
+  now: number;
+}
+
+/**
+ * Turns any non-2xx answer into a LoginError. Reads the three error shapes of
+ * the seeds: wunder `{message}`, datarhei `{code, message, details}` and
+ * auth-login `{error_code, message, trace_id, extra_attributes}`.
+ */
+export function errorFromResponse(response: ErrorResponse, context: ErrorContext): LoginError {
+  const body = typeof response.body === 'object' && response.body !== null ? (response.body as Record<string, unknown>) : {};
+  const serverCode = text(body['error_code']) ?? text(body['errorCode']);
+  const code = isLoginErrorCode(serverCode)
+    ? serverCode
+    : codeForStatus(response.status, context.purpose, context.signed);
+  const details = Array.isArray(body['details']) ? body['details'].filter((item) => typeof item === 'string') : [];
+  const serverMessage = text(body['message']) ?? text(body['error_description']) ?? text(body['error']);
+  const traceId = text(body['trace_id']) ?? text(body['traceId']) ?? text(response.headers.get('x-trace-id'));
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), context.now);
+  const extra = body['extra_attributes'] ?? body['extraAttributes'] ?? (details.length > 0 ? details : undefined);
+  const detail: LoginErrorDetail = {
+    code,
+    message: [`HTTP ${response.status}`, serverMessage, ...details].filter(Boolean).join(': '),
+    method: context.method,
+    status: response.status,
+    ...(traceId ? { traceId } : {}),
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
+    ...(serverCode ? { serverCode } : {}),
+    ...(serverMessage ? { serverMessage } : {}),
+    ...(extra !== undefined ? { extra } : {}),
+  };
+  return new LoginError(detail);
+}
