@@ -56,6 +56,8 @@ export interface Preset {
   /** Exchanges an external IdP token for this API's tokens. */
   externalToken?: EndpointSpec;
   response: ResponseFields;
+  /** The `username` field also takes an e-mail address or a phone number (auth-login). */
+  usernameTakesAnyIdentifier?: boolean;
 }
 
 /** A partial override of a preset, the `endpoints` property. */
@@ -132,6 +134,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     },
     refresh: { method: 'POST', path: '/auth/refresh-token', body: { refreshToken: 'refresh_token' } },
     response: snakeCaseTokens,
+    usernameTakesAnyIdentifier: true,
   },
 };
 
@@ -163,6 +166,7 @@ export function resolvePreset(name: PresetName, override?: EndpointsOverride): P
     methods[method] = request ? { request, submit } : { submit };
   }
   return {
+    ...base,
     methods,
     refresh: mergeEndpoint(base.refresh, override.refresh),
     externalToken: mergeEndpoint(base.externalToken, override.externalToken),

@@ -1,0 +1,106 @@
+import { msg } from '@lit/localize';
+import type { FieldName } from '../../core/presets.js';
+
+/** The field names a form can show: the preset's request fields, plus the tenant. */
+export type InputName = Exclude<FieldName, 'refreshToken'> | 'tenant';
+
+/** How one input is rendered: type and autocomplete for browsers and password managers, localized texts. */
+export interface InputField {
+  name: InputName;
+  type: 'text' | 'email' | 'password' | 'tel';
+  autocomplete: string;
+  inputmode?: 'numeric' | 'email' | 'tel';
+  /** An identifier: no autocapitalization, no spellcheck. */
+  identifier: boolean;
+  label: () => string;
+  /** A hint under the label, when the label alone is not enough. */
+  hint?: () => string;
+  required: () => string;
+}
+
+const FIELDS: Record<InputName, InputField> = {
+  tenant: {
+    name: 'tenant',
+    type: 'text',
+    autocomplete: 'organization',
+    identifier: true,
+    label: () => msg('Tenant', { id: 'jwt-login.field.tenant' }),
+    required: () => msg('Enter your tenant.', { id: 'jwt-login.field.tenant.required' }),
+  },
+  email: {
+    name: 'email',
+    type: 'email',
+    autocomplete: 'username',
+    inputmode: 'email',
+    identifier: true,
+    label: () => msg('E-mail', { id: 'jwt-login.field.email' }),
+    required: () => msg('Enter your e-mail address.', { id: 'jwt-login.field.email.required' }),
+  },
+  username: {
+    name: 'username',
+    type: 'text',
+    autocomplete: 'username',
+    identifier: true,
+    label: () => msg('User name', { id: 'jwt-login.field.username' }),
+    required: () => msg('Enter your user name.', { id: 'jwt-login.field.username.required' }),
+  },
+  password: {
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    identifier: false,
+    label: () => msg('Password', { id: 'jwt-login.field.password' }),
+    required: () => msg('Enter your password.', { id: 'jwt-login.field.password.required' }),
+  },
+  clientId: {
+    name: 'clientId',
+    type: 'text',
+    autocomplete: 'username',
+    identifier: true,
+    label: () => msg('Client ID', { id: 'jwt-login.field.client-id' }),
+    required: () => msg('Enter your client ID.', { id: 'jwt-login.field.client-id.required' }),
+  },
+  clientKey: {
+    name: 'clientKey',
+    type: 'password',
+    autocomplete: 'current-password',
+    identifier: false,
+    label: () => msg('Client key', { id: 'jwt-login.field.client-key' }),
+    required: () => msg('Enter your client key.', { id: 'jwt-login.field.client-key.required' }),
+  },
+  phoneNumber: {
+    name: 'phoneNumber',
+    type: 'tel',
+    autocomplete: 'tel',
+    inputmode: 'tel',
+    identifier: true,
+    label: () => msg('Phone number', { id: 'jwt-login.field.phone' }),
+    required: () => msg('Enter your phone number.', { id: 'jwt-login.field.phone.required' }),
+  },
+  code: {
+    name: 'code',
+    type: 'text',
+    autocomplete: 'one-time-code',
+    inputmode: 'numeric',
+    identifier: true,
+    label: () => msg('Code', { id: 'jwt-login.field.code' }),
+    required: () => msg('Enter the code you received.', { id: 'jwt-login.field.code.required' }),
+  },
+  branchId: {
+    name: 'branchId',
+    type: 'text',
+    autocomplete: 'off',
+    identifier: true,
+    label: () => msg('Branch', { id: 'jwt-login.field.branch' }),
+    required: () => msg('Enter the branch.', { id: 'jwt-login.field.branch.required' }),
+  },
+};
+
+/** auth-login's `username` takes a user name, an e-mail or a phone number: say so. */
+const ANY_IDENTIFIER_HINT = () =>
+  msg('Your user name, e-mail address or phone number.', { id: 'jwt-login.field.username.any-hint' });
+
+export function inputField(name: InputName, options: { anyIdentifier?: boolean } = {}): InputField {
+  const field = FIELDS[name];
+  return options.anyIdentifier && name === 'username' ? { ...field, hint: ANY_IDENTIFIER_HINT } : field;
+}

@@ -1,0 +1,138 @@
+import { css } from 'lit';
+
+export const loginStyles = css`
+  :host {
+    --_primary: var(--jwt-login-color-primary, #1d4ed8);
+    --_on-primary: var(--jwt-login-color-on-primary, #ffffff);
+    --_text: var(--jwt-login-color-text, #1f2937);
+    --_muted: var(--jwt-login-color-muted, #4b5563);
+    --_surface: var(--jwt-login-color-surface, #ffffff);
+    --_border: var(--jwt-login-color-border, #6b7280);
+    --_danger: var(--jwt-login-color-danger, #b91c1c);
+    --_radius: var(--jwt-login-radius, 0.5rem);
+    --_gap: var(--jwt-login-spacing, 1rem);
+    --_focus: var(--jwt-login-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_primary) 45%, transparent));
+
+    display: block;
+    box-sizing: border-box;
+    max-inline-size: var(--jwt-login-max-width, 28rem);
+    padding: var(--jwt-login-padding, var(--_gap));
+    color: var(--_text);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    font-family: var(--jwt-login-font-family, inherit);
+    font-size: var(--jwt-login-font-size, 1rem);
+    line-height: 1.5;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  form,
+  section {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    margin: 0;
+  }
+
+  [part='field'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+
+  [part='label'] {
+    font-weight: 600;
+  }
+
+  [part='hint'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  [part='input'] {
+    font: inherit;
+    color: inherit;
+    background: var(--jwt-login-input-background, var(--_surface));
+    border: 1px solid var(--jwt-login-input-border-color, var(--_border));
+    border-radius: var(--jwt-login-input-radius, calc(var(--_radius) * 0.75));
+    padding: var(--jwt-login-input-padding, 0.5rem 0.75rem);
+    min-block-size: 2.75rem;
+    inline-size: 100%;
+  }
+
+  [part='input'][aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  [part='field-error'],
+  [part='error'] {
+    color: var(--_danger);
+  }
+
+  [part='field-error'] {
+    font-size: 0.875em;
+  }
+
+  [part='error'] {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
+    border-radius: calc(var(--_radius) * 0.5);
+    overflow-wrap: anywhere;
+  }
+
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1rem;
+    border-radius: var(--jwt-login-button-radius, var(--_radius));
+    cursor: pointer;
+  }
+
+  [part='submit'] {
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border: 1px solid var(--_primary);
+  }
+
+  [part='submit'][aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.75;
+  }
+
+  [part='sign-out'] {
+    color: var(--_primary);
+    background: transparent;
+    border: 1px solid currentColor;
+    align-self: flex-start;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_primary);
+    outline-offset: 2px;
+    box-shadow: var(--_focus);
+  }
+
+  [part='session-heading'] {
+    margin: 0;
+    font-size: 1.25em;
+  }
+
+  [part='session-heading']:focus {
+    outline: none;
+  }
+
+  [part='session'] p {
+    margin: 0;
+  }
+`;

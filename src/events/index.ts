@@ -1,0 +1,3 @@
+export { LoginEvent } from './login-event.js';
+export { LogoutEvent, type LogoutDetail, type LogoutReason } from './logout-event.js';
+export { LoginErrorEvent } from './login-error-event.js';

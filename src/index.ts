@@ -1,0 +1,3 @@
+export { JwtLogin } from './components/login/login.js';
+export * from './events/index.js';
+export * from './core/index.js';
