@@ -1,0 +1,63 @@
+/**
+ * Runs the stand-in auth server from the command line: `tsx demo/server/main.ts`.
+ * Environment: AUTH_PORT (default 8787), ACCESS_TTL (seconds, all three APIs),
+ * REFRESH_TTL (seconds, all three APIs), DATARHEI_FAIL_DELAY_MS, AUTH_HOST.
+ */
+import { DEMO_CREDENTIALS, startAuthServer, type AuthServerOptions } from './index.js';
+
+function numberFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`${name} must be a non-negative number, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const options: AuthServerOptions = {
+  port: numberFromEnv('AUTH_PORT') ?? 8787,
+  log: (line) => console.log(line),
+};
+if (process.env.AUTH_HOST) options.host = process.env.AUTH_HOST;
+const accessTtl = numberFromEnv('ACCESS_TTL');
+if (accessTtl !== undefined) options.accessTtl = accessTtl;
+const refreshTtl = numberFromEnv('REFRESH_TTL');
+if (refreshTtl !== undefined) options.refreshTtl = refreshTtl;
+const failDelay = numberFromEnv('DATARHEI_FAIL_DELAY_MS');
+if (failDelay !== undefined) options.datarheiFailDelayMs = failDelay;
+
+const server = await startAuthServer(options);
+const { wunder, datarhei, authLogin } = DEMO_CREDENTIALS;
+const ttl = server.options.ttl;
+
+console.log(`Stand-in auth server listening on ${server.url}
+
+  wunder      base-url ${server.baseUrls.wunder}   (tenants: acme = signature required, globex = none)
+              password  ${wunder.email} / ${wunder.password}
+              api-key   ${wunder.clientId} / ${wunder.clientKey}
+              otp       any E.164 phone or e-mail; codes at ${server.url}/_demo/outbox
+              signing-key ${server.options.signingKey}
+              lifetimes access ${ttl.wunder.access} s, refresh ${ttl.wunder.refresh} s
+
+  datarhei    base-url ${server.baseUrls.datarhei}
+              password  ${datarhei.username} / ${datarhei.password}
+              auth0     token from ${server.url}/_demo/auth0-token
+              lifetimes access ${ttl.datarhei.access} s, refresh ${ttl.datarhei.refresh} s
+
+  auth-login  base-url ${server.baseUrls.authLogin}
+              password  ${authLogin.username} (or ${authLogin.email} or ${authLogin.phone}) / ${authLogin.password}
+              errors    ${authLogin.unvalidatedUsername} / ${authLogin.password} (not validated)
+                        ${authLogin.disabledUsername} / ${authLogin.password} (disabled)
+              lifetimes access ${ttl.authLogin.access} s, refresh ${ttl.authLogin.refresh} s
+`);
+
+const stop = () => {
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
