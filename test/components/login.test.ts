@@ -98,6 +98,16 @@ describe('<jwt-login> bad input', () => {
     expect(shadow(element).activeElement).to.equal(email);
   });
 
+  it('reports bad input as login-error invalid-input naming the field, never its value', async () => {
+    const element = await wunder();
+    const failure = oneEvent(element, 'login-error') as Promise<LoginErrorEvent>;
+    await typeInto(inputByLabel(element, /e-?mail/i), 'not-an-address');
+    button(element, /sign in/i).click();
+    const { detail } = await failure;
+    expect(detail).to.include({ code: 'invalid-input', field: 'email', method: 'password' });
+    expect(JSON.stringify(detail)).not.to.contain('not-an-address');
+  });
+
   it('catches a malformed e-mail before the network', async () => {
     const element = await wunder();
     const { urls } = await countingFetches(async () => {

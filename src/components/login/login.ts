@@ -201,6 +201,14 @@ export class JwtLogin extends LitElement {
     this.error = null;
     const firstInvalid = fields.find((field) => problems[field.name]);
     if (firstInvalid) {
+      this.dispatchEvent(
+        new LoginErrorEvent({
+          code: 'invalid-input',
+          message: `${firstInvalid.name}: ${problems[firstInvalid.name]}`,
+          method,
+          field: firstInvalid.name,
+        }),
+      );
       await this.updateComplete;
       form.querySelector<HTMLInputElement>(`[name="${firstInvalid.name}"]`)?.focus();
       return;

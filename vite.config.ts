@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * `vite` serves the demo (demo/), `vite build` writes the single-file bundle
+ * dist/jwt-login.bundle.js: Lit, jose's decoder and everything else inlined,
+ * minified, the elements defined on import. The npm build (Lit external) is tsc's.
+ */
+export default defineConfig({
+  root: fromRoot('./demo'),
+  publicDir: false,
+  server: { host: '127.0.0.1' },
+  build: {
+    outDir: fromRoot('./dist'),
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: 'esbuild',
+    sourcemap: true,
+    reportCompressedSize: false,
+    lib: {
+      entry: fromRoot('./src/bundle.ts'),
+      formats: ['es'],
+      fileName: () => 'jwt-login.bundle.js',
+    },
+  },
+});
