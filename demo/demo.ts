@@ -26,7 +26,7 @@ const EVENTS = ['login', 'logout', 'login-error', 'token-refresh', 'otp-sent'] a
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   options: { text?: string; className?: string; attributes?: Record<string, string> } = {},
-  ...children: Node[]
+  ...children: Array<Node | string>
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (options.text !== undefined) node.textContent = options.text;

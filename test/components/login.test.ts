@@ -43,7 +43,7 @@ describe('<jwt-login> configuration', () => {
     element.baseUrl = api.wunder;
     await element.updateComplete;
     expect(part(element, 'error')).to.equal(null);
-    expect(inputByLabel(element, /e-?mail/i)).to.exist;
+    expect(inputByLabel(element, /e-?mail/i)).to.be.instanceOf(HTMLInputElement);
   });
 });
 
@@ -57,7 +57,7 @@ describe('<jwt-login> password form', () => {
     expect(email.getAttribute('autocapitalize')).to.equal('none');
     expect(password.type).to.equal('password');
     expect(password.autocomplete).to.equal('current-password');
-    expect(shadow(element).querySelector('form')).to.exist;
+    expect(shadow(element).querySelector('form')).to.be.instanceOf(HTMLFormElement);
   });
 
   it('asks for the tenant when the preset needs one and none is set', async () => {
@@ -274,7 +274,7 @@ describe('<jwt-login> signing out', () => {
     expect(element.session).to.equal(null);
     await element.updateComplete;
     expect(part(element, 'session')).to.equal(null);
-    expect(inputByLabel(element, /e-?mail/i)).to.exist;
+    expect(inputByLabel(element, /e-?mail/i)).to.be.instanceOf(HTMLInputElement);
   });
 
   it('signs out from the sign-out button', async () => {

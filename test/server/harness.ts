@@ -22,6 +22,7 @@ export interface Answer {
   status: number;
   headers: Headers;
   /** Parsed JSON, or undefined when the body is empty or not JSON. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON answers
   body: any;
   text: string;
 }

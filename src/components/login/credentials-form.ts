@@ -29,7 +29,7 @@ function renderInput(field: InputField, problem: FieldProblem | undefined): Temp
         id=${id}
         name=${field.name}
         type=${field.type}
-        autocomplete=${field.autocomplete}
+        .autocomplete=${field.autocomplete}
         inputmode=${ifDefined(field.inputmode)}
         autocapitalize=${field.identifier ? 'none' : 'off'}
         spellcheck="false"

@@ -8,7 +8,7 @@ export type InputName = Exclude<FieldName, 'refreshToken'> | 'tenant';
 export interface InputField {
   name: InputName;
   type: 'text' | 'email' | 'password' | 'tel';
-  autocomplete: string;
+  autocomplete: AutoFill;
   inputmode?: 'numeric' | 'email' | 'tel';
   /** An identifier: no autocapitalization, no spellcheck. */
   identifier: boolean;
