@@ -44,6 +44,8 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * Signs a person or an API client in against a JWT-issuing API and hands the
  * tokens to the page.
  *
+ * @tagname jwt-login
+ *
  * @fires login - Tokens were obtained. `detail`: the TokenSet.
  * @fires logout - The session ended. `detail`: `{ reason: 'user' | 'expired' | 'refresh-failed' }`.
  * @fires login-error - A failure was shown to the user. `detail`: `{ code, message, method, status?, traceId?, retryAfter?, serverCode? }`.
