@@ -11,7 +11,8 @@ if (!authServerUrl) throw new Error('AUTH_SERVER_URL is not set: run the compone
 export default {
   files: ['test/components/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One file at a time: tests share the stand-in's fault queue.
+  concurrency: 1,
   testsFinishTimeout: 120_000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: chromiumLaunchOptions() })],

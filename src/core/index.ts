@@ -7,3 +7,5 @@ export * from './config.js';
 export * from './validation.js';
 export { AuthClient, prepareRequest, type ClientOptions, type PreparedRequest, type BearerValues } from './client.js';
 export { errorFromResponse, parseRetryAfter, type ErrorContext, type ErrorResponse } from './error-response.js';
+export * from './phone.js';
+export * from './form-fields.js';

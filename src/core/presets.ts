@@ -24,7 +24,7 @@ export type FieldValues = Partial<Record<FieldName, string>>;
 
 /** One HTTP call of an API. */
 export interface EndpointSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   /** Relative to `base-url`; `{tenant}` is replaced by the URL-encoded tenant. */
   path: string;
   /** Our field name → the server's field name, in the order they are sent. */

@@ -1,7 +1,8 @@
 import type { FieldName } from './presets.js';
+import { toE164 } from './phone.js';
 
 /** Why a field's value cannot be sent. */
-export type FieldProblem = 'required' | 'invalid-email';
+export type FieldProblem = 'required' | 'invalid-email' | 'invalid-phone';
 
 // Deliberately loose: one @, no spaces, a dot in the domain. The server is the judge of the rest.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -10,5 +11,21 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function fieldProblem(field: FieldName | 'tenant', value: string): FieldProblem | undefined {
   if (value.trim() === '') return field === 'branchId' ? undefined : 'required';
   if (field === 'email' && !EMAIL_PATTERN.test(value.trim())) return 'invalid-email';
+  if (field === 'phoneNumber' && !toE164(value)) return 'invalid-phone';
   return undefined;
+}
+
+/** The value as it is sent: phone numbers in E.164, codes without spaces, identifiers trimmed. */
+export function normalizeField(field: FieldName | 'tenant', value: string): string {
+  switch (field) {
+    case 'password':
+    case 'clientKey':
+      return value;
+    case 'phoneNumber':
+      return toE164(value) ?? value.trim();
+    case 'code':
+      return value.replace(/\s/g, '');
+    default:
+      return value.trim();
+  }
 }

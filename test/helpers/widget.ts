@@ -60,3 +60,72 @@ export async function countingFetches<T>(run: () => Promise<T>): Promise<{ resul
     window.fetch = original;
   }
 }
+
+export interface FaultSpec {
+  match: string;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  delayMs?: number;
+  hang?: boolean;
+  times?: number;
+}
+
+/** Makes the stand-in answer the next request whose path contains `match` as told. */
+export async function injectFault(spec: FaultSpec): Promise<void> {
+  const response = await fetch(`${window.AUTH_SERVER_URL}/_demo/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
+  if (!response.ok) throw new Error(`fault not accepted: ${response.status}`);
+}
+
+export async function clearFaults(): Promise<void> {
+  await fetch(`${window.AUTH_SERVER_URL}/_demo/faults`, { method: 'DELETE' });
+}
+
+/** The newest one-time code the stand-in "sent" to `to`. */
+export async function latestCode(to: string): Promise<string> {
+  const response = await fetch(`${window.AUTH_SERVER_URL}/_demo/outbox`);
+  const messages = (await response.json()) as Array<{ to: string; code: string }>;
+  const message = messages.find((candidate) => candidate.to === to);
+  if (!message) throw new Error(`no code was sent to ${to}`);
+  return message.code;
+}
+
+/** A phone number no other test uses, so the stand-in's resend cooldown never bites. */
+export function uniquePhoneNumber(): string {
+  return `+43664${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+}
+
+export function uniqueEmail(): string {
+  return `reader-${Math.random().toString(36).slice(2, 10)}@example.com`;
+}
+
+export function tab(element: JwtLogin, name: RegExp): HTMLButtonElement {
+  const found = [...shadow(element).querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((candidate) =>
+    name.test(candidate.textContent ?? ''),
+  );
+  if (!found) throw new Error(`no tab named ${name}`);
+  return found;
+}
+
+/** The visible input whose label matches (other tabs' and steps' forms are hidden). */
+export function visibleInput(element: JwtLogin, label: RegExp): HTMLInputElement {
+  const inputs = [...shadow(element).querySelectorAll('label')]
+    .filter((candidate) => label.test(candidate.textContent ?? '') && candidate.checkVisibility())
+    .map((candidate) => candidate.control);
+  if (inputs.length !== 1 || !(inputs[0] instanceof HTMLInputElement)) {
+    throw new Error(`expected one visible input labelled ${label}, found ${inputs.length}`);
+  }
+  return inputs[0];
+}
+
+export function visibleButton(element: JwtLogin, name: RegExp): HTMLButtonElement {
+  const found = [...shadow(element).querySelectorAll('button')].find(
+    (candidate) => name.test(candidate.textContent ?? '') && candidate.checkVisibility(),
+  );
+  if (!found) throw new Error(`no visible button named ${name}`);
+  return found;
+}

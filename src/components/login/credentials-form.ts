@@ -5,18 +5,30 @@ import type { InputField, InputName } from './fields.js';
 import { fieldProblemMessage } from './messages.js';
 
 export interface CredentialsFormState {
+  /** Unique within the element; prefixes the ids of the form's inputs. */
+  key: string;
   fields: InputField[];
   problems: Partial<Record<InputName, FieldProblem>>;
+  /** No submit now: a request is in flight, or a countdown runs. */
+  blocked: boolean;
+  /** This form's own request is in flight. */
   busy: boolean;
   submitLabel: string;
-  busyLabel: string;
   /** The localized error of the last attempt, shown in the alert region. */
   error: string | undefined;
+  hidden?: boolean;
+  /** Shown above the inputs (the OTP step's "code sent to …"). */
+  intro?: TemplateResult;
+  /** Shown below the submit button (the OTP step's "send again"). */
+  actions?: TemplateResult;
   onSubmit: (event: SubmitEvent) => void;
 }
 
-function renderInput(field: InputField, problem: FieldProblem | undefined): TemplateResult {
-  const id = `jwt-login-${field.name}`;
+export const inputId = (formKey: string, name: InputName) => `jwt-login-${formKey.replace(':', '-')}-${name}`;
+
+function renderInput(state: CredentialsFormState, field: InputField): TemplateResult {
+  const problem = state.problems[field.name];
+  const id = inputId(state.key, field.name);
   const hintId = field.hint ? `${id}-hint` : undefined;
   const problemId = problem ? `${id}-problem` : undefined;
   const describedBy = [hintId, problemId].filter(Boolean).join(' ') || undefined;
@@ -43,18 +55,24 @@ function renderInput(field: InputField, problem: FieldProblem | undefined): Temp
 }
 
 /**
- * One sign-in form. Inputs are uncontrolled: values live in the DOM, so a
- * re-render (busy, error, language) never loses what was typed, and they are
- * read with FormData at submit time, after any autofill.
+ * One sign-in form. Inputs are uncontrolled: values live in the DOM, so a re-render (busy, error, language, another tab) never
+ * loses what was typed, and they are read with FormData at submit time, after
+ * any autofill.
  */
 export function renderCredentialsForm(state: CredentialsFormState): TemplateResult {
   return html`
-    <form part="form" novalidate aria-busy=${state.busy ? 'true' : 'false'} @submit=${state.onSubmit}>
-      ${state.fields.map((field) => renderInput(field, state.problems[field.name]))}
+    <form
+      part="form"
+      novalidate
+      ?hidden=${state.hidden ?? false}
+      data-form=${state.key}
+      aria-busy=${state.busy ? 'true' : 'false'}
+      @submit=${state.onSubmit}
+    >
+      ${state.intro ?? nothing} ${state.fields.map((field) => renderInput(state, field))}
       ${state.error ? html`<div part="error" role="alert">${state.error}</div>` : nothing}
-      <button part="submit" type="submit" aria-disabled=${state.busy ? 'true' : 'false'}>
-        ${state.busy ? state.busyLabel : state.submitLabel}
-      </button>
+      <button part="submit" type="submit" aria-disabled=${state.blocked ? 'true' : 'false'}>${state.submitLabel}</button>
+      ${state.actions ?? nothing}
     </form>
   `;
 }

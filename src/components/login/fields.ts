@@ -100,7 +100,20 @@ const FIELDS: Record<InputName, InputField> = {
 const ANY_IDENTIFIER_HINT = () =>
   msg('Your user name, e-mail address or phone number.', { id: 'jwt-login.field.username.any-hint' });
 
-export function inputField(name: InputName, options: { anyIdentifier?: boolean } = {}): InputField {
+const PHONE_HINT = () =>
+  msg('With the country code, e.g. +43 664 1234567.', { id: 'jwt-login.field.phone.hint' });
+
+export interface InputFieldContext {
+  /** The preset's user name also takes an e-mail or phone number. */
+  anyIdentifier?: boolean;
+  /** The form also asks for a password: the e-mail is then the account's user name. */
+  withPassword?: boolean;
+}
+
+export function inputField(name: InputName, context: InputFieldContext = {}): InputField {
   const field = FIELDS[name];
-  return options.anyIdentifier && name === 'username' ? { ...field, hint: ANY_IDENTIFIER_HINT } : field;
+  if (name === 'username' && context.anyIdentifier) return { ...field, hint: ANY_IDENTIFIER_HINT };
+  if (name === 'email' && !context.withPassword) return { ...field, autocomplete: 'email' };
+  if (name === 'phoneNumber') return { ...field, hint: PHONE_HINT };
+  return field;
 }

@@ -25,8 +25,9 @@ export const loginStyles = css`
     line-height: 1.5;
   }
 
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
 
   *,
@@ -115,6 +116,57 @@ export const loginStyles = css`
     background: transparent;
     border: 1px solid currentColor;
     align-self: flex-start;
+  }
+
+  [part='tabs'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin-block-end: var(--_gap);
+    border-block-end: 1px solid var(--_border);
+  }
+
+  [part='tab'] {
+    color: var(--_muted);
+    background: transparent;
+    border: none;
+    border-block-end: 3px solid transparent;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    padding: 0.5rem 0.75rem;
+    min-block-size: 2.75rem;
+    font-weight: 600;
+  }
+
+  [part='tab'][aria-selected='true'] {
+    color: var(--jwt-login-tab-color-active, var(--_primary));
+    border-block-end-color: var(--jwt-login-tab-color-active, var(--_primary));
+  }
+
+  [part='otp-sent'] {
+    margin: 0;
+  }
+
+  [part='otp-actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+
+  [part='resend'],
+  [part='change-recipient'] {
+    color: var(--_primary);
+    background: transparent;
+    border: none;
+    padding-inline: 0.25rem;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+
+  [part='resend'][aria-disabled='true'] {
+    color: var(--_muted);
+    text-decoration: none;
+    cursor: default;
   }
 
   :focus-visible {

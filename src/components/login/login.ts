@@ -1,35 +1,46 @@
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AuthClient } from '../../core/client.js';
 import { type WidgetConfig, DEFAULT_TIMEOUT, parseConfig } from '../../core/config.js';
 import { type LoginErrorDetail, LoginError } from '../../core/errors.js';
-import { type EndpointsOverride, type FieldValues, type LoginMethod, presetNeedsTenant } from '../../core/presets.js';
+import { type FormStep, firstStep, formFields, otpChannel } from '../../core/form-fields.js';
+import type { EndpointsOverride, FieldValues, LoginMethod } from '../../core/presets.js';
 import { type Signer, createHmacSigner } from '../../core/signature.js';
 import type { TokenSet } from '../../core/tokens.js';
-import { type FieldProblem, fieldProblem } from '../../core/validation.js';
+import { type FieldProblem, fieldProblem, normalizeField } from '../../core/validation.js';
+import { CountdownController } from '../../controllers/countdown-controller.js';
+import { WebOtpController } from '../../controllers/web-otp-controller.js';
 import { LoginErrorEvent } from '../../events/login-error-event.js';
 import { LoginEvent } from '../../events/login-event.js';
 import { LogoutEvent } from '../../events/logout-event.js';
-import { renderCredentialsForm } from './credentials-form.js';
+import { OtpSentEvent } from '../../events/otp-sent-event.js';
+import { inputId, renderCredentialsForm } from './credentials-form.js';
 import { type InputField, type InputName, inputField } from './fields.js';
 import { loginStyles } from './login.styles.js';
 import { errorMessage } from './messages.js';
+import { submitLabels } from './method-labels.js';
+import { panelId, renderMethodTabs, tabId } from './method-tabs.js';
+import { renderCodeSentIntro, renderCodeStepActions } from './otp-code-step.js';
 import { renderSessionView } from './session-view.js';
 
 /** The attributes that make up the configuration; a change to any of them re-validates it. */
 const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh', 'timeout', 'endpoints'] as const;
 
-/** Values that are secrets or typed by the user are sent as typed; identifiers lose stray spaces. */
-function formValues(form: HTMLFormElement, fields: InputField[]): Partial<Record<InputName, string>> {
-  const data = new FormData(form);
-  const values: Partial<Record<InputName, string>> = {};
-  for (const field of fields) {
-    const raw = data.get(field.name);
-    const value = typeof raw === 'string' ? raw : '';
-    values[field.name] = field.identifier ? value.trim() : value;
-  }
-  return values;
+/** Seconds before "Send again" is offered, unless the server asks for longer. */
+const RESEND_AFTER_SECONDS = 30;
+
+/** One form of the element: a method and the step it is at. */
+type FormKey = `${LoginMethod}:${FormStep}`;
+const formKey = (method: LoginMethod, step: FormStep): FormKey => `${method}:${step}`;
+const retryCountdown = (key: FormKey) => `retry:${key}`;
+const resendCountdown = (method: LoginMethod) => `resend:${method}`;
+
+/** An OTP whose code was sent: where to, and what step one sent, for step two and "send again". */
+interface SentCode {
+  to: string;
+  values: FieldValues;
+  tenant?: string;
 }
 
 function unexpectedError(error: unknown): LoginErrorDetail {
@@ -49,15 +60,23 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @fires login - Tokens were obtained. `detail`: the TokenSet.
  * @fires logout - The session ended. `detail`: `{ reason: 'user' | 'expired' | 'refresh-failed' }`.
  * @fires login-error - A failure was shown to the user. `detail`: `{ code, message, method, status?, traceId?, retryAfter?, serverCode? }`.
+ * @fires otp-sent - A one-time code was requested. `detail`: `{ channel: 'sms' | 'email', to }`.
  *
- * @csspart form - The sign-in form.
+ * @csspart tabs - The row of method tabs (two or more methods).
+ * @csspart tab - One method tab.
+ * @csspart panel - The content of one method tab.
+ * @csspart form - A sign-in form.
  * @csspart field - One label, input and its messages.
  * @csspart label - An input's visible label.
  * @csspart hint - Extra help under a label.
- * @csspart input - A text, e-mail, password or phone input.
+ * @csspart input - A text, e-mail, password, phone or code input.
  * @csspart field-error - The message under an input whose value cannot be sent.
  * @csspart error - The error region (`role="alert"`).
- * @csspart submit - The submit button.
+ * @csspart submit - A submit button.
+ * @csspart otp-sent - "We sent a code to …" on the code step.
+ * @csspart otp-actions - The row of "send again" and "use another number / address".
+ * @csspart resend - The "send again" button.
+ * @csspart change-recipient - The "use another number / address" button.
  * @csspart session - The signed-in view.
  * @csspart session-heading - The signed-in view's heading.
  * @csspart session-user - Who is signed in.
@@ -69,7 +88,7 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @cssprop [--jwt-login-color-text=#1f2937] - Text colour.
  * @cssprop [--jwt-login-color-muted=#4b5563] - Hint text colour.
  * @cssprop [--jwt-login-color-surface=#ffffff] - Background.
- * @cssprop [--jwt-login-color-border=#6b7280] - Input borders.
+ * @cssprop [--jwt-login-color-border=#6b7280] - Input and tab borders.
  * @cssprop [--jwt-login-color-danger=#b91c1c] - Errors.
  * @cssprop [--jwt-login-radius=0.5rem] - Corner radius.
  * @cssprop [--jwt-login-spacing=1rem] - Space between pieces.
@@ -83,6 +102,7 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @cssprop [--jwt-login-input-radius] - Input corner radius.
  * @cssprop [--jwt-login-input-padding=0.5rem 0.75rem] - Input padding.
  * @cssprop [--jwt-login-button-radius] - Button corner radius.
+ * @cssprop [--jwt-login-tab-color-active] - Text and underline of the selected tab; the primary colour by default.
  */
 @localized()
 export class JwtLogin extends LitElement {
@@ -115,7 +135,7 @@ export class JwtLogin extends LitElement {
   /** Request timeout in ms. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
-  /** A partial override of the preset: paths, field names, the refresh call. */
+  /** A partial override of the preset: paths, HTTP methods, field names, `signed`, the refresh call. */
   @property({ attribute: false }) endpoints?: EndpointsOverride;
 
   /** Extra request headers. */
@@ -126,12 +146,18 @@ export class JwtLogin extends LitElement {
 
   @state() private config: WidgetConfig | LoginError = parseConfigSafely(this);
   @state() private tokens: TokenSet | null = null;
-  @state() private busy = false;
-  @state() private error: LoginErrorDetail | null = null;
-  @state() private problems: Partial<Record<InputName, FieldProblem>> = {};
+  @state() private selectedMethod?: LoginMethod;
+  @state() private sentCodes: Partial<Record<LoginMethod, SentCode>> = {};
+  @state() private busyForm?: FormKey | 'external-token';
+  @state() private errors: Partial<Record<FormKey, LoginErrorDetail>> = {};
+  @state() private problems: Partial<Record<FormKey, Partial<Record<InputName, FieldProblem>>>> = {};
 
+  /** The tenant typed into any form: one value for all of them, kept after sign-out. */
+  private typedTenant = '';
   private reportedConfigError?: string;
   private inFlight?: AbortController;
+  private readonly countdown = new CountdownController(this);
+  private readonly webOtp = new WebOtpController(this);
 
   /** The current token set, or `null` when signed out. */
   get session(): TokenSet | null {
@@ -143,6 +169,25 @@ export class JwtLogin extends LitElement {
     if (!this.tokens) return;
     this.tokens = null;
     this.dispatchEvent(new LogoutEvent({ reason: 'user' }));
+  }
+
+  /**
+   * Exchanges a token from an external identity provider (datarhei's Auth0
+   * login) for this API's tokens. Resolves with the TokenSet and fires `login`;
+   * rejects with the LoginError it also shows and fires as `login-error`.
+   */
+  async loginWithToken(externalToken: string): Promise<TokenSet> {
+    const config = this.config;
+    if (config instanceof LoginError) throw config;
+    const method = this.activeMethod(config);
+    // Its errors show where the reader is: on the first form of the selected method.
+    const key = formKey(method, firstStep(config.preset, method));
+    const outcome = await this.send(key, 'external-token', this.tenant, (client, signal) =>
+      client.exchangeExternalToken(externalToken, signal),
+    );
+    if ('error' in outcome) throw outcome.error;
+    await this.signIn(outcome.value);
+    return outcome.value;
   }
 
   override disconnectedCallback(): void {
@@ -157,99 +202,227 @@ export class JwtLogin extends LitElement {
   }
 
   protected override updated(): void {
+    this.syncTenantInputs();
     const config = this.config;
-    if (config instanceof LoginError) {
-      if (this.reportedConfigError !== config.message) {
-        this.reportedConfigError = config.message;
-        console.warn(`<jwt-login>: ${config.message}`);
-        this.dispatchEvent(new LoginErrorEvent(config.detail));
-      }
-    } else {
+    if (!(config instanceof LoginError)) {
       this.reportedConfigError = undefined;
+    } else if (this.reportedConfigError !== config.message) {
+      this.reportedConfigError = config.message;
+      console.warn(`<jwt-login>: ${config.message}`);
+      this.dispatchEvent(new LoginErrorEvent(config.detail));
     }
   }
 
-  private get activeMethod(): LoginMethod | undefined {
-    return this.config instanceof LoginError ? undefined : this.config.methods[0];
+  private activeMethod(config: WidgetConfig): LoginMethod {
+    return this.selectedMethod && config.methods.includes(this.selectedMethod) ? this.selectedMethod : config.methods[0]!;
   }
 
-  private fieldsOf(config: WidgetConfig, method: LoginMethod): InputField[] {
-    const endpoint = config.preset.methods[method]!.submit;
-    const names = Object.keys(endpoint.body ?? {}).filter(
-      (name): name is InputName => name !== 'branchId' && name !== 'refreshToken',
-    );
-    if (presetNeedsTenant(config.preset) && !this.tenant) names.unshift('tenant');
-    return names.map((name) => inputField(name, { anyIdentifier: config.preset.usernameTakesAnyIdentifier }));
+  private tenantKnown(): boolean {
+    return Boolean(this.tenant);
   }
 
-  private get effectiveSigner(): Signer | undefined {
-    return this.signer ?? (this.signingKey ? createHmacSigner(this.signingKey) : undefined);
+  private fieldsFor(config: WidgetConfig, method: LoginMethod, step: FormStep): InputField[] {
+    const names = formFields(config.preset, method, step, { tenantKnown: this.tenantKnown() });
+    const context = { anyIdentifier: config.preset.usernameTakesAnyIdentifier, withPassword: names.includes('password') };
+    return names.map((name) => inputField(name as InputName, context));
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const config = this.config;
-    const method = this.activeMethod;
-    if (this.busy || config instanceof LoginError || !method) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const fields = this.fieldsOf(config, method);
-    const values = formValues(form, fields);
-    const problems: Partial<Record<InputName, FieldProblem>> = {};
-    for (const field of fields) {
-      const problem = fieldProblem(field.name, values[field.name] ?? '');
-      if (problem) problems[field.name] = problem;
+  private form(key: FormKey): HTMLFormElement | null {
+    return this.renderRoot.querySelector<HTMLFormElement>(`form[data-form="${key}"]`);
+  }
+
+  private input(key: FormKey, name: InputName): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${inputId(key, name)}`);
+  }
+
+  /** Every form's Tenant input shows the one tenant typed last. */
+  private syncTenantInputs(): void {
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="tenant"]')) {
+      if (input.value !== this.typedTenant) input.value = this.typedTenant;
     }
-    this.problems = problems;
-    this.error = null;
-    const firstInvalid = fields.find((field) => problems[field.name]);
-    if (firstInvalid) {
-      this.dispatchEvent(
-        new LoginErrorEvent({
-          code: 'invalid-input',
-          message: `${firstInvalid.name}: ${problems[firstInvalid.name]}`,
-          method,
-          field: firstInvalid.name,
-        }),
-      );
-      await this.updateComplete;
-      form.querySelector<HTMLInputElement>(`[name="${firstInvalid.name}"]`)?.focus();
-      return;
+  }
+
+  private onInput(event: Event): void {
+    const input = event.composedPath()[0];
+    if (input instanceof HTMLInputElement && input.name === 'tenant') {
+      this.typedTenant = input.value;
+      this.syncTenantInputs();
     }
-    const { tenant, ...credentials } = values;
-    const client = new AuthClient({
+  }
+
+  private async selectMethod(method: LoginMethod, focusTab: boolean): Promise<void> {
+    this.selectedMethod = method;
+    if (!focusTab) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${tabId(method)}`)?.focus();
+  }
+
+  private client(config: WidgetConfig, tenant: string | undefined): AuthClient {
+    const signer = this.signer ?? (this.signingKey ? createHmacSigner(this.signingKey) : undefined);
+    return new AuthClient({
       baseUrl: config.baseUrl,
       presetName: config.presetName,
       preset: config.preset,
-      ...(this.tenant || tenant ? { tenant: this.tenant || tenant } : {}),
+      ...(tenant ? { tenant } : {}),
       ...(this.headers ? { headers: this.headers } : {}),
       timeout: config.timeout,
-      ...(this.effectiveSigner ? { signer: this.effectiveSigner } : {}),
+      ...(signer ? { signer } : {}),
     });
-    const fieldValues: FieldValues = { ...credentials, ...(this.branchId ? { branchId: this.branchId } : {}) };
-    this.busy = true;
-    const inFlight = (this.inFlight = new AbortController());
-    let outcome: { tokens: TokenSet } | { error: unknown };
-    try {
-      outcome = { tokens: await client.signIn(method, fieldValues, inFlight.signal) };
-    } catch (error) {
-      outcome = { error };
+  }
+
+  /** Reads and checks a form; shows what cannot be sent and returns `undefined` then. */
+  private readForm(key: FormKey, method: LoginMethod, fields: InputField[], form: HTMLFormElement) {
+    const data = new FormData(form);
+    const values: Partial<Record<InputName, string>> = {};
+    const problems: Partial<Record<InputName, FieldProblem>> = {};
+    for (const field of fields) {
+      const raw = data.get(field.name);
+      const value = typeof raw === 'string' ? raw : '';
+      const problem = fieldProblem(field.name, value);
+      if (problem) problems[field.name] = problem;
+      values[field.name] = normalizeField(field.name, value);
     }
-    this.inFlight = undefined;
-    if (inFlight.signal.aborted) return;
-    // Usable again before anyone hears of the outcome.
-    this.busy = false;
-    if ('tokens' in outcome) {
-      this.tokens = outcome.tokens;
-      this.dispatchEvent(new LoginEvent(outcome.tokens));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part="session-heading"]')?.focus();
+    this.problems = { ...this.problems, [key]: problems };
+    this.errors = { ...this.errors, [key]: undefined };
+    const firstInvalid = fields.find((field) => problems[field.name]);
+    if (!firstInvalid) return values;
+    this.dispatchEvent(
+      new LoginErrorEvent({
+        code: 'invalid-input',
+        message: `${firstInvalid.name}: ${problems[firstInvalid.name]}`,
+        method,
+        field: firstInvalid.name,
+      }),
+    );
+    void this.updateComplete.then(() => this.input(key, firstInvalid.name)?.focus());
+    return undefined;
+  }
+
+  private async onSubmit(event: SubmitEvent, method: LoginMethod, step: FormStep): Promise<void> {
+    event.preventDefault();
+    const config = this.config;
+    const key = formKey(method, step);
+    if (config instanceof LoginError || this.busyForm || this.countdown.remaining(retryCountdown(key)) > 0) return;
+    const values = this.readForm(key, method, this.fieldsFor(config, method, step), event.currentTarget as HTMLFormElement);
+    if (!values) return;
+    const { tenant: typed, ...entered } = values;
+    if (step === 'request-code') {
+      const tenant = this.tenant || typed;
+      const sent = { ...entered, ...(this.branchId ? { branchId: this.branchId } : {}) };
+      await this.requestCode(method, { to: entered.phoneNumber ?? entered.email ?? '', values: sent, ...(tenant ? { tenant } : {}) });
       return;
     }
-    this.error = outcome.error instanceof LoginError ? outcome.error.detail : unexpectedError(outcome.error);
-    this.dispatchEvent(new LoginErrorEvent(this.error));
-    if (this.error.code === 'bad-credentials') {
-      await this.updateComplete;
-      const secret = form.querySelector<HTMLInputElement>('input[type="password"]');
+    const sentCode = step === 'submit-code' ? this.sentCodes[method] : undefined;
+    const tenant = this.tenant || typed || sentCode?.tenant;
+    const outcome = await this.send(key, method, tenant, (client, signal) =>
+      client.signIn(method, { ...sentCode?.values, ...entered }, signal),
+    );
+    if ('value' in outcome) await this.signIn(outcome.value);
+  }
+
+  /** OTP step one, and "send again": on success, on to (or stay at) the code step. */
+  private async requestCode(method: LoginMethod, code: SentCode): Promise<void> {
+    const resending = Boolean(this.sentCodes[method]);
+    const key = formKey(method, resending ? 'submit-code' : 'request-code');
+    const outcome = await this.send(key, method, code.tenant, (client, signal) =>
+      client.requestCode(method, code.values, signal),
+    );
+    if ('error' in outcome) {
+      if (resending && outcome.error.code === 'rate-limited') {
+        this.countdown.start(resendCountdown(method), outcome.error.detail.retryAfter ?? RESEND_AFTER_SECONDS);
+      }
+      return;
+    }
+    this.sentCodes = { ...this.sentCodes, [method]: code };
+    this.countdown.start(resendCountdown(method), RESEND_AFTER_SECONDS);
+    const channel = otpChannel(method)!;
+    this.dispatchEvent(new OtpSentEvent({ channel, to: code.to }));
+    await this.updateComplete;
+    const codeKey = formKey(method, 'submit-code');
+    const codeInput = this.input(codeKey, 'code');
+    if (codeInput) {
+      codeInput.value = '';
+      codeInput.focus();
+    }
+    if (channel === 'sms') {
+      this.webOtp.listen((received) => {
+        const input = this.input(codeKey, 'code');
+        if (!input) return;
+        input.value = received;
+        this.form(codeKey)?.requestSubmit();
+      });
+    }
+  }
+
+  private resend(method: LoginMethod): void {
+    const code = this.sentCodes[method];
+    if (!code || this.busyForm || this.countdown.remaining(resendCountdown(method)) > 0) return;
+    void this.requestCode(method, code);
+  }
+
+  private async changeRecipient(method: LoginMethod): Promise<void> {
+    const { [method]: _left, ...rest } = this.sentCodes;
+    this.sentCodes = rest;
+    this.errors = { ...this.errors, [formKey(method, 'submit-code')]: undefined };
+    this.webOtp.stop();
+    await this.updateComplete;
+    this.form(formKey(method, 'request-code'))?.querySelector<HTMLInputElement>('input:not([name="tenant"])')?.focus();
+  }
+
+  /**
+   * Sends one request at a time: busy state, abort on removal, an error shown
+   * on the form `key`.
+   */
+  private async send<T>(
+    key: FormKey,
+    method: LoginMethod | 'external-token',
+    tenant: string | undefined,
+    run: (client: AuthClient, signal: AbortSignal) => Promise<T>,
+  ): Promise<{ value: T } | { error: LoginError }> {
+    const config = this.config as WidgetConfig;
+    if (this.busyForm) {
+      return { error: new LoginError({ code: 'invalid-input', message: 'Another request is in flight', method: null }) };
+    }
+    this.busyForm = method === 'external-token' ? 'external-token' : key;
+    const inFlight = (this.inFlight = new AbortController());
+    let outcome: { value: T } | { error: LoginError };
+    try {
+      outcome = { value: await run(this.client(config, tenant), inFlight.signal) };
+    } catch (error) {
+      outcome = { error: error instanceof LoginError ? error : new LoginError(unexpectedError(error)) };
+    }
+    this.inFlight = undefined;
+    // Usable again before anyone hears of the outcome.
+    this.busyForm = undefined;
+    if (inFlight.signal.aborted) return outcome;
+    if ('error' in outcome) void this.showError(key, outcome.error.detail);
+    return outcome;
+  }
+
+  private async signIn(tokens: TokenSet): Promise<void> {
+    this.tokens = tokens;
+    this.sentCodes = {};
+    this.errors = {};
+    this.problems = {};
+    this.webOtp.stop();
+    this.dispatchEvent(new LoginEvent(tokens));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="session-heading"]')?.focus();
+  }
+
+  private async showError(key: FormKey, detail: LoginErrorDetail): Promise<void> {
+    this.errors = { ...this.errors, [key]: detail };
+    if (detail.code === 'rate-limited' && detail.retryAfter) this.countdown.start(retryCountdown(key), detail.retryAfter);
+    this.dispatchEvent(new LoginErrorEvent(detail));
+    await this.updateComplete;
+    if (detail.code === 'invalid-code') {
+      const code = this.input(key, 'code');
+      if (code) {
+        code.value = '';
+        code.focus();
+      }
+    } else if (detail.code === 'bad-credentials') {
+      const secret = this.form(key)?.querySelector<HTMLInputElement>('input[type="password"]');
       secret?.focus();
       secret?.select();
     }
@@ -259,7 +432,52 @@ export class JwtLogin extends LitElement {
     return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
-  protected override render(): TemplateResult | typeof nothing {
+  private renderForm(config: WidgetConfig, method: LoginMethod, step: FormStep): TemplateResult {
+    const key = formKey(method, step);
+    const waitSeconds = this.countdown.remaining(retryCountdown(key));
+    const labels = submitLabels(step);
+    const submitLabel =
+      this.busyForm === key
+        ? labels.busy
+        : waitSeconds > 0
+          ? msg(str`Try again in ${waitSeconds} s`, { id: 'jwt-login.submit.wait' })
+          : labels.idle;
+    const error = this.errors[key];
+    const sent = this.sentCodes[method];
+    const codeStep =
+      step === 'submit-code' && sent
+        ? {
+            method,
+            to: sent.to,
+            resendIn: this.countdown.remaining(resendCountdown(method)),
+            blocked: Boolean(this.busyForm),
+            onResend: () => this.resend(method),
+            onChangeRecipient: () => void this.changeRecipient(method),
+          }
+        : undefined;
+    return renderCredentialsForm({
+      key,
+      fields: this.fieldsFor(config, method, step),
+      problems: this.problems[key] ?? {},
+      blocked: Boolean(this.busyForm) || waitSeconds > 0,
+      busy: this.busyForm === key,
+      submitLabel,
+      error: error ? errorMessage(error) : undefined,
+      hidden: step === 'request-code' && Boolean(sent),
+      ...(codeStep ? { intro: renderCodeSentIntro(codeStep), actions: renderCodeStepActions(codeStep) } : {}),
+      onSubmit: (event) => void this.onSubmit(event, method, step),
+    });
+  }
+
+  private renderMethod(config: WidgetConfig, method: LoginMethod): TemplateResult {
+    const step = firstStep(config.preset, method);
+    if (step === 'sign-in') return this.renderForm(config, method, step);
+    return html`${this.renderForm(config, method, step)}${this.sentCodes[method]
+      ? this.renderForm(config, method, 'submit-code')
+      : nothing}`;
+  }
+
+  protected override render(): TemplateResult {
     const config = this.config;
     if (config instanceof LoginError) {
       return html`<div part="error" role="alert">${errorMessage(config.detail)}</div>`;
@@ -267,17 +485,23 @@ export class JwtLogin extends LitElement {
     if (this.tokens) {
       return renderSessionView({ tokens: this.tokens, locale: this.locale, onSignOut: () => this.logout() });
     }
-    const method = this.activeMethod;
-    if (!method) return nothing;
-    return renderCredentialsForm({
-      fields: this.fieldsOf(config, method),
-      problems: this.problems,
-      busy: this.busy,
-      submitLabel: msg('Sign in', { id: 'jwt-login.submit.sign-in' }),
-      busyLabel: msg('Signing in…', { id: 'jwt-login.submit.signing-in' }),
-      error: this.error ? errorMessage(this.error) : undefined,
-      onSubmit: (event) => void this.onSubmit(event),
-    });
+    const active = this.activeMethod(config);
+    if (config.methods.length === 1) {
+      return html`<div @input=${this.onInput}>${this.renderMethod(config, active)}</div>`;
+    }
+    // Every panel stays rendered (hidden when not selected), so what was typed survives a change of tab.
+    return html`
+      ${renderMethodTabs({ methods: config.methods, active, onSelect: (method, focus) => void this.selectMethod(method, focus) })}
+      <div @input=${this.onInput}>
+        ${config.methods.map(
+          (method) => html`
+            <div part="panel" role="tabpanel" id=${panelId(method)} aria-labelledby=${tabId(method)} ?hidden=${method !== active}>
+              ${this.renderMethod(config, method)}
+            </div>
+          `,
+        )}
+      </div>
+    `;
   }
 }
 

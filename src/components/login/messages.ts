@@ -49,5 +49,9 @@ export function fieldProblemMessage(problem: FieldProblem, field: InputField): s
       return field.required();
     case 'invalid-email':
       return msg('Enter an e-mail address like name@example.com.', { id: 'jwt-login.field.invalid-email' });
+    case 'invalid-phone':
+      return msg('Enter a phone number with its country code, like +43 664 1234567.', {
+        id: 'jwt-login.field.invalid-phone',
+      });
   }
 }

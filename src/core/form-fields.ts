@@ -1,0 +1,39 @@
+import { type FieldName, type LoginMethod, type Preset, presetNeedsTenant } from './presets.js';
+
+/** Which call a form makes: a one-step sign-in, or an OTP's code request and code submission. */
+export type FormStep = 'sign-in' | 'request-code' | 'submit-code';
+
+/** Values the widget supplies itself rather than asking for. */
+const NOT_ASKED: ReadonlySet<FieldName> = new Set(['branchId', 'refreshToken']);
+
+function bodyFields(fields: Partial<Record<FieldName, string>> | undefined): FieldName[] {
+  return Object.keys(fields ?? {}).filter((name): name is FieldName => !NOT_ASKED.has(name as FieldName));
+}
+
+/** The first step of a method: `request-code` for OTP methods, else `sign-in`. */
+export function firstStep(preset: Preset, method: LoginMethod): FormStep {
+  return preset.methods[method]?.request ? 'request-code' : 'sign-in';
+}
+
+/**
+ * The inputs a form shows, in order. The code step asks only for what the
+ * code request did not (the code); the rest is carried over from step one.
+ */
+export function formFields(
+  preset: Preset,
+  method: LoginMethod,
+  step: FormStep,
+  options: { tenantKnown: boolean },
+): Array<FieldName | 'tenant'> {
+  const endpoints = preset.methods[method];
+  if (!endpoints) return [];
+  const asked = bodyFields(step === 'request-code' ? endpoints.request?.body : endpoints.submit.body);
+  const names =
+    step === 'submit-code' ? asked.filter((name) => !bodyFields(endpoints.request?.body).includes(name)) : asked;
+  return step !== 'submit-code' && presetNeedsTenant(preset) && !options.tenantKnown ? ['tenant', ...names] : names;
+}
+
+/** Where an OTP goes, by method. */
+export function otpChannel(method: LoginMethod): 'sms' | 'email' | undefined {
+  return method === 'phone-otp' ? 'sms' : method === 'email-otp' ? 'email' : undefined;
+}
