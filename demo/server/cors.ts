@@ -47,6 +47,15 @@ export const AUTH_LOGIN_CORS: CorsPolicy = {
   maxAgeSeconds: 600,
 };
 
+/** example-id: sign-in is a PUT, and every call carries the API version header. */
+export const EXAMPLE_ID_CORS: CorsPolicy = {
+  origin: 'reflect',
+  methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+  allowHeaders: ['Content-Type', 'Authorization', 'X-Api-Version'],
+  exposeHeaders: ['Retry-After', 'X-Trace-Id'],
+  maxAgeSeconds: 600,
+};
+
 export const DEMO_CORS: CorsPolicy = {
   origin: 'reflect',
   methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],

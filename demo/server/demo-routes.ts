@@ -10,6 +10,7 @@ import {
   type RequestContext,
   type StreamReply,
 } from './http.js';
+import type { ApiName } from './options.js';
 import type { OtpOutbox } from './outbox.js';
 import type { RequestLog } from './request-log.js';
 import { DEMO_CREDENTIALS } from './users.js';
@@ -21,8 +22,8 @@ export interface DemoDependencies {
   faults: FaultQueue;
   requests: RequestLog;
   auth0: SimulatedAuth0;
-  /** Base URLs of the three APIs, known once the server listens. */
-  baseUrls(): Record<'wunder' | 'datarhei' | 'authLogin', string>;
+  /** Base URLs of the APIs, known once the server listens. */
+  baseUrls(): Record<ApiName, string>;
 }
 
 const KEEPALIVE_MS = 15_000;

@@ -50,7 +50,7 @@ export interface StreamReply {
 export type Reply = JsonReply | StreamReply;
 
 export interface Route {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Relative to the mount prefix; `:name` matches one path segment. */
   path: string;
   handle(context: RequestContext): Promise<Reply> | Reply;

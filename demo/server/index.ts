@@ -6,8 +6,9 @@ import { CustomerDirectory } from './customers.js';
 import { DATARHEI_ISSUER, DATARHEI_PREFIX, datarheiMount } from './datarhei.js';
 import { demoMount } from './demo-routes.js';
 import { createDispatcher } from './dispatch.js';
+import { EXAMPLE_ID_PREFIX, exampleIdMount } from './example-id.js';
 import { FaultQueue } from './faults.js';
-import { resolveOptions, type AuthServerOptions, type ResolvedAuthServerOptions } from './options.js';
+import { resolveOptions, type ApiName, type AuthServerOptions, type ResolvedAuthServerOptions } from './options.js';
 import { OtpCodes } from './otp.js';
 import { OtpOutbox } from './outbox.js';
 import { RefreshRotation } from './refresh-rotation.js';
@@ -30,7 +31,7 @@ export interface AuthServer {
   url: string;
   port: number;
   /** The `base-url` of each API. */
-  baseUrls: { wunder: string; datarhei: string; authLogin: string };
+  baseUrls: Record<ApiName, string>;
   /** One-time codes "sent" by SMS or e-mail; `outbox.latest(to)` is the newest code for `to`. */
   outbox: OtpOutbox;
   /** Faults for the next matching requests: `faults.add({ match, status, ... })`, `faults.clear()`. */
@@ -43,7 +44,10 @@ export interface AuthServer {
   close(): Promise<void>;
 }
 
-/** Starts the stand-in for the three JWT-issuing APIs the widget speaks to. */
+/**
+ * Starts the stand-in for the three JWT-issuing APIs the widget speaks to, plus example-id,
+ * an API of no preset that the widget reaches through its `endpoints` and `headers` overrides.
+ */
 export async function startAuthServer(options: AuthServerOptions = {}): Promise<AuthServer> {
   const resolved = resolveOptions(options);
   const { now, jwtSecret } = resolved;
@@ -52,7 +56,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
   const faults = new FaultQueue();
   const requests = new RequestLog();
   const auth0 = new SimulatedAuth0(deriveKey(jwtSecret, 'auth0'), now);
-  let baseUrls: AuthServer['baseUrls'] = { wunder: '', datarhei: '', authLogin: '' };
+  let baseUrls: AuthServer['baseUrls'] = { wunder: '', datarhei: '', authLogin: '', exampleId: '' };
 
   const mounts = [
     wunderMount({
@@ -76,6 +80,10 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
       signer: new TokenSigner({ secret: deriveKey(jwtSecret, 'auth-login'), now }),
       lifetimes: resolved.ttl.authLogin,
     }),
+    exampleIdMount({
+      signer: new TokenSigner({ secret: deriveKey(jwtSecret, 'example-id'), now }),
+      lifetimes: resolved.ttl.exampleId,
+    }),
     demoMount({ outbox, faults, requests, auth0, baseUrls: () => baseUrls }),
   ];
 
@@ -97,6 +105,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
     wunder: `${url}${WUNDER_PREFIX}`,
     datarhei: `${url}${DATARHEI_PREFIX}`,
     authLogin: `${url}${AUTH_LOGIN_PREFIX}`,
+    exampleId: `${url}${EXAMPLE_ID_PREFIX}`,
   };
 
   let closed: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 /**
  * Runs the stand-in auth server from the command line: `tsx demo/server/main.ts`.
- * Environment: AUTH_PORT (default 8787), ACCESS_TTL (seconds, all three APIs),
- * REFRESH_TTL (seconds, all three APIs), DATARHEI_FAIL_DELAY_MS, AUTH_HOST.
+ * Environment: AUTH_PORT (default 8787), ACCESS_TTL (seconds, every API),
+ * REFRESH_TTL (seconds, every API), DATARHEI_FAIL_DELAY_MS, AUTH_HOST.
  */
 import { DEMO_CREDENTIALS, startAuthServer, type AuthServerOptions } from './index.js';
 
@@ -29,7 +29,7 @@ const failDelay = numberFromEnv('DATARHEI_FAIL_DELAY_MS');
 if (failDelay !== undefined) options.datarheiFailDelayMs = failDelay;
 
 const server = await startAuthServer(options);
-const { wunder, datarhei, authLogin } = DEMO_CREDENTIALS;
+const { wunder, datarhei, authLogin, exampleId } = DEMO_CREDENTIALS;
 const ttl = server.options.ttl;
 
 console.log(`Stand-in auth server listening on ${server.url}
@@ -51,6 +51,12 @@ console.log(`Stand-in auth server listening on ${server.url}
               errors    ${authLogin.unvalidatedUsername} / ${authLogin.password} (not validated)
                         ${authLogin.disabledUsername} / ${authLogin.password} (disabled)
               lifetimes access ${ttl.authLogin.access} s, refresh ${ttl.authLogin.refresh} s
+
+  example-id  base-url ${server.baseUrls.exampleId}   (no preset: wire it up with endpoints and headers)
+              login     ${exampleId.login} / ${exampleId.secret}
+              routes    PUT /v2/sessions, POST /v2/sessions/renew, GET /v2/me
+              header    X-Api-Version: 2 (sign-in and renewal refuse requests without it)
+              lifetimes access ${ttl.exampleId.access} s (only in the answer's ttl), refresh ${ttl.exampleId.refresh} s
 `);
 
 const stop = () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-export type ApiName = 'wunder' | 'datarhei' | 'authLogin';
+export type ApiName = 'wunder' | 'datarhei' | 'authLogin' | 'exampleId';
 
 export interface Lifetimes {
   /** Access-token lifetime in seconds. */
@@ -16,9 +16,9 @@ export interface AuthServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Access-token lifetime in seconds: one number for all three APIs, or per API. */
+  /** Access-token lifetime in seconds: one number for every API, or per API. */
   accessTtl?: number | PerApi<number>;
-  /** Refresh-token lifetime in seconds: one number for all three APIs, or per API. */
+  /** Refresh-token lifetime in seconds: one number for every API, or per API. */
   refreshTtl?: number | PerApi<number>;
   /** Both lifetimes per API; wins over `accessTtl` / `refreshTtl`. */
   ttl?: PerApi<Partial<Lifetimes>>;
@@ -26,7 +26,7 @@ export interface AuthServerOptions {
   datarheiFailDelayMs?: number;
   /** Key of the request signature wunder's tenant `acme` requires. Default `demo-signing-key`. */
   signingKey?: string;
-  /** Secret the three APIs derive their JWT keys from. Default: random per start. */
+  /** Secret the APIs derive their JWT keys from. Default: random per start. */
   jwtSecret?: string;
   /** One line per request (method, path, status, duration). Never receives secrets. */
   log?: (line: string) => void;
@@ -45,11 +45,12 @@ export interface ResolvedAuthServerOptions {
   now: () => number;
 }
 
-/** Lifetimes from the seed documents. */
+/** Lifetimes from the seed documents (example-id's are the stand-in's own). */
 export const DEFAULT_LIFETIMES: Record<ApiName, Lifetimes> = {
   wunder: { access: 5 * 60 * 60, refresh: 30 * 24 * 60 * 60 },
   datarhei: { access: 600, refresh: 86_400 },
   authLogin: { access: 60 * 60, refresh: 7 * 24 * 60 * 60 },
+  exampleId: { access: 900, refresh: 86_400 },
 };
 
 export const DEFAULT_SIGNING_KEY = 'demo-signing-key';
@@ -73,7 +74,12 @@ export function resolveOptions(options: AuthServerOptions = {}): ResolvedAuthSer
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
-    ttl: { wunder: lifetimes('wunder'), datarhei: lifetimes('datarhei'), authLogin: lifetimes('authLogin') },
+    ttl: {
+      wunder: lifetimes('wunder'),
+      datarhei: lifetimes('datarhei'),
+      authLogin: lifetimes('authLogin'),
+      exampleId: lifetimes('exampleId'),
+    },
     datarheiFailDelayMs: options.datarheiFailDelayMs ?? 5000,
     signingKey: options.signingKey ?? DEFAULT_SIGNING_KEY,
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString('base64url'),

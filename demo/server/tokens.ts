@@ -21,12 +21,24 @@ export class TokenSigner {
 
   /** Signs `claims` valid for `ttlSeconds` from now, with `iat`, `exp` and a fresh `jti`. */
   async sign(claims: JWTPayload, ttlSeconds: number): Promise<string> {
+    return this.signWith(claims, ttlSeconds);
+  }
+
+  /**
+   * Signs `claims` with `iat` and a fresh `jti` but no `exp`: the lifetime is known only
+   * to the server, which checks it with `verify(..., { maxAgeSeconds })`.
+   */
+  async signWithoutExpiry(claims: JWTPayload): Promise<string> {
+    return this.signWith(claims, undefined);
+  }
+
+  private async signWith(claims: JWTPayload, ttlSeconds: number | undefined): Promise<string> {
     const issuedAt = Math.floor(this.options.now() / 1000);
     const jwt = new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + ttlSeconds)
       .setJti(randomUUID());
+    if (ttlSeconds !== undefined) jwt.setExpirationTime(issuedAt + ttlSeconds);
     if (this.options.issuer) jwt.setIssuer(this.options.issuer);
     if (this.options.audience) jwt.setAudience(this.options.audience);
     return jwt.sign(this.options.secret);
@@ -36,8 +48,15 @@ export class TokenSigner {
    * The payload of a token this signer issued, still valid now, whose claims include
    * every entry of `required` (e.g. `{ use: 'refresh' }`, so an access token cannot
    * stand in for a refresh token).
+   *
+   * With `maxAgeSeconds` the token needs no `exp`: it is expired once `iat + maxAgeSeconds`
+   * is reached, the way `exp` would expire it.
    */
-  async verify(token: string, required: Record<string, string> = {}): Promise<JWTPayload> {
+  async verify(
+    token: string,
+    required: Record<string, string> = {},
+    { maxAgeSeconds }: { maxAgeSeconds?: number } = {},
+  ): Promise<JWTPayload> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.options.secret, {
@@ -45,7 +64,7 @@ export class TokenSigner {
         currentDate: new Date(this.options.now()),
         ...(this.options.issuer ? { issuer: this.options.issuer } : {}),
         ...(this.options.audience ? { audience: this.options.audience } : {}),
-        requiredClaims: ['exp', 'iat', 'jti'],
+        requiredClaims: maxAgeSeconds === undefined ? ['exp', 'iat', 'jti'] : ['iat', 'jti'],
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new TokenRejected('expired');
@@ -53,6 +72,9 @@ export class TokenSigner {
     }
     for (const [claim, value] of Object.entries(required)) {
       if (payload[claim] !== value) throw new TokenRejected('invalid');
+    }
+    if (maxAgeSeconds !== undefined && payload.iat! + maxAgeSeconds <= Math.floor(this.options.now() / 1000)) {
+      throw new TokenRejected('expired');
     }
     return payload;
   }

@@ -19,6 +19,7 @@ export const DEMO_CREDENTIALS = {
     unvalidatedUsername: 'unvalidated',
     disabledUsername: 'disabled',
   },
+  exampleId: { login: 'ada', secret: 'lovelace-1815' },
 } as const;
 
 export interface WunderUser {
@@ -90,6 +91,20 @@ export const AUTH_LOGIN_ACCOUNTS: readonly AuthLoginAccount[] = [
     state: 'disabled',
   },
 ];
+
+export interface ExampleIdUser {
+  sub: string;
+  login: string;
+  secret: string;
+  name: string;
+}
+
+export const EXAMPLE_ID_USER: ExampleIdUser = {
+  sub: 'person-1815',
+  login: DEMO_CREDENTIALS.exampleId.login,
+  secret: DEMO_CREDENTIALS.exampleId.secret,
+  name: 'Ada Lovelace',
+};
 
 /** auth-login's `username` field may hold the user name, the e-mail or the phone number. */
 export function findAuthLoginAccount(identifier: string): AuthLoginAccount | undefined {

@@ -12,6 +12,7 @@ export const api = {
   wunder: `${window.AUTH_SERVER_URL}/wunder/v1`,
   datarhei: `${window.AUTH_SERVER_URL}/datarhei`,
   authLogin: `${window.AUTH_SERVER_URL}/auth-login`,
+  exampleId: `${window.AUTH_SERVER_URL}/example-id`,
 };
 
 /** An address where nothing listens. */

@@ -127,7 +127,7 @@ describe('demo helpers and robustness', () => {
     assert.equal(message.code, server.outbox.latest('stream@example.com'));
   });
 
-  test('the info endpoint names the three base URLs', async () => {
+  test('the info endpoint names the base URL of every API', async () => {
     const answer = await call(`${server.url}/_demo/info`);
     assert.deepEqual(answer.body.apis, server.baseUrls);
   });

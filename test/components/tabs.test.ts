@@ -1,0 +1,88 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { JwtLogin } from '../../src/components/login/login.js';
+import { api, shadow, tab, typeInto, visibleInput } from '../helpers/widget.js';
+
+const tabs = (element: JwtLogin) => [...shadow(element).querySelectorAll<HTMLElement>('[role="tab"]')];
+const selected = (element: JwtLogin) => tabs(element).find((candidate) => candidate.getAttribute('aria-selected') === 'true');
+
+async function wunder(methods?: string): Promise<JwtLogin> {
+  return fixture<JwtLogin>(html`<jwt-login base-url=${api.wunder} methods=${methods ?? ''}></jwt-login>`);
+}
+
+describe('method tabs', () => {
+  it('shows every method of the preset in the contract order by default', async () => {
+    const element = await wunder();
+    expect(tabs(element).map((node) => node.textContent!.trim())).to.deep.equal(['Password', 'API key', 'Phone', 'E-mail code']);
+    expect(shadow(element).querySelector('[role="tablist"]')!.getAttribute('part')).to.equal('tabs');
+  });
+
+  it('follows the order of the methods attribute', async () => {
+    const element = await wunder('email-otp password');
+    expect(tabs(element).map((node) => node.textContent!.trim())).to.deep.equal(['E-mail code', 'Password']);
+    expect(selected(element)!.textContent!.trim()).to.equal('E-mail code');
+  });
+
+  it('has no tabs for one method', async () => {
+    const element = await fixture<JwtLogin>(html`<jwt-login base-url=${api.datarhei} preset="datarhei"></jwt-login>`);
+    expect(tabs(element)).to.have.length(0);
+    expect(shadow(element).querySelector('[role="tabpanel"]')).to.equal(null);
+  });
+
+  it('ties each tab to its panel and shows only the selected one', async () => {
+    const element = await wunder();
+    for (const node of tabs(element)) {
+      const panel = shadow(element).getElementById(node.getAttribute('aria-controls')!)!;
+      expect(panel.getAttribute('role')).to.equal('tabpanel');
+      expect(panel.getAttribute('aria-labelledby')).to.equal(node.id);
+      expect(panel.hidden).to.equal(node.getAttribute('aria-selected') !== 'true');
+    }
+  });
+
+  it('is one tab stop', async () => {
+    const element = await wunder();
+    expect(tabs(element).map((node) => node.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+  });
+
+  it('moves and selects with the arrow keys, wrapping, and Home and End', async () => {
+    const element = await wunder();
+    tabs(element)[0]!.focus();
+    const steps: Array<[string, string]> = [
+      ['ArrowRight', 'API key'],
+      ['ArrowRight', 'Phone'],
+      ['End', 'E-mail code'],
+      ['ArrowRight', 'Password'],
+      ['ArrowLeft', 'E-mail code'],
+      ['Home', 'Password'],
+    ];
+    for (const [key, expected] of steps) {
+      await sendKeys({ press: key });
+      await element.updateComplete;
+      expect(selected(element)!.textContent!.trim(), key).to.equal(expected);
+      expect(shadow(element).activeElement).to.equal(selected(element));
+    }
+  });
+
+  it('keeps what was typed in a form across a change of tab', async () => {
+    const element = await wunder();
+    await typeInto(visibleInput(element, /e-?mail/i), 'demo@example.com');
+    tab(element, /api key/i).click();
+    await element.updateComplete;
+    tab(element, /password/i).click();
+    await element.updateComplete;
+    expect(visibleInput(element, /e-?mail/i).value).to.equal('demo@example.com');
+  });
+
+  it('asks for the tenant once: what is typed in one form shows in every form', async () => {
+    const element = await wunder();
+    await typeInto(visibleInput(element, /^tenant$/i), 'globex');
+    tab(element, /phone/i).click();
+    await element.updateComplete;
+    expect(visibleInput(element, /^tenant$/i).value).to.equal('globex');
+  });
+
+  it('is accessible', async () => {
+    await expect(await wunder()).to.be.accessible();
+  });
+});
