@@ -2,15 +2,34 @@
 // and the OTP outbox. Built with DOM APIs only (no innerHTML), so it runs under a strict CSP.
 import '../src/define.js';
 import type { JwtLogin } from '../src/components/login/login.js';
+import type { EndpointsOverride } from '../src/core/presets.js';
 
 interface DemoInfo {
-  apis: { wunder: string; datarhei: string; authLogin: string };
+  apis: { wunder: string; datarhei: string; authLogin: string; exampleId: string };
   credentials: {
-    wunder: { tenants: { signed: string; unsigned: string }; email: string; password: string };
+    wunder: {
+      tenants: { signed: string; unsigned: string };
+      email: string;
+      password: string;
+      clientId: string;
+      clientKey: string;
+      phoneNumber: string;
+    };
     datarhei: { username: string; password: string };
     authLogin: { username: string; email: string; password: string; unvalidatedUsername: string };
+    exampleId: { login: string; secret: string };
   };
 }
+
+/** Example ID is no preset: `endpoints` and `headers` alone wire it up (see the README). */
+const EXAMPLE_ID_ENDPOINTS: EndpointsOverride = {
+  methods: {
+    password: { submit: { method: 'PUT', path: '/v2/sessions', body: { username: 'login', password: 'secret' } } },
+  },
+  refresh: { method: 'POST', path: '/v2/sessions/renew', body: { refreshToken: 'renewal' } },
+  response: { accessToken: 'token', refreshToken: 'renewal', expiresIn: 'ttl' },
+  usernameTakesAnyIdentifier: false,
+};
 
 interface OutboxMessage {
   channel: 'sms' | 'email';
@@ -44,18 +63,44 @@ function credentialsList(rows: Array<[string, string]>): HTMLDListElement {
   );
 }
 
-function widgetCard(id: string, title: string, description: string, attributes: Record<string, string>, rows: Array<[string, string]>) {
+interface CardOptions {
+  id: string;
+  title: string;
+  description: string;
+  attributes: Record<string, string>;
+  credentials: Array<[string, string]>;
+  /** Properties set before the widget is connected. */
+  configure?: (login: JwtLogin) => void;
+  /** Extra controls under the widget. */
+  extra?: (login: JwtLogin) => Node;
+}
+
+function widgetCard(card: CardOptions): HTMLElement {
   const login = document.createElement('jwt-login') as JwtLogin;
-  for (const [name, value] of Object.entries(attributes)) login.setAttribute(name, value);
-  login.dataset['demo'] = id;
+  for (const [name, value] of Object.entries(card.attributes)) login.setAttribute(name, value);
+  login.dataset['demo'] = card.id;
+  card.configure?.(login);
   return element(
     'section',
-    { className: 'card', attributes: { 'aria-labelledby': `${id}-heading` } },
-    element('h2', { text: title, attributes: { id: `${id}-heading` } }),
-    element('p', { text: description, className: 'muted' }),
-    credentialsList(rows),
+    { className: 'card', attributes: { 'aria-labelledby': `${card.id}-heading` } },
+    element('h2', { text: card.title, attributes: { id: `${card.id}-heading` } }),
+    element('p', { text: card.description, className: 'muted' }),
+    credentialsList(card.credentials),
     login,
+    ...(card.extra ? [card.extra(login)] : []),
   );
+}
+
+/** datarhei's Auth0 login, simulated: a token from the stand-in's fake Auth0 tenant, exchanged with loginWithToken. */
+function auth0Button(login: JwtLogin): HTMLElement {
+  const button = element('button', { text: 'Sign in with Auth0 (simulated)', className: 'secondary', attributes: { type: 'button' } });
+  button.addEventListener('click', async () => {
+    const response = await fetch(`${authServer}/_demo/auth0-token?sub=auth0%7Cdemo-reader`);
+    const { token } = (await response.json()) as { token: string };
+    // Failures are shown by the widget and fired as login-error.
+    await login.loginWithToken(token).catch(() => undefined);
+  });
+  return element('p', { className: 'extra' }, button);
 }
 
 function summary(event: CustomEvent): string {
@@ -123,43 +168,79 @@ async function main(): Promise<void> {
   }
   status.textContent = `Stand-in auth server: ${authServer}`;
   for (const type of EVENTS) document.addEventListener(type, logEvent);
-  const { wunder, datarhei, authLogin } = info.credentials;
+  const { wunder, datarhei, authLogin, exampleId } = info.credentials;
   document.getElementById('widgets')!.append(
-    widgetCard(
-      'wunder',
-      'Wunder platform',
-      'preset="wunder": e-mail + password against /{tenant}/auth/sign-in-email. The tenant is fixed here.',
-      { 'base-url': info.apis.wunder, tenant: wunder.tenants.unsigned, preset: 'wunder' },
-      [
-        ['base-url', info.apis.wunder],
+    widgetCard({
+      id: 'wunder',
+      title: 'Wunder platform',
+      description: 'preset="wunder" with all four methods. OTP codes appear in the outbox on this page.',
+      attributes: { 'base-url': info.apis.wunder, tenant: wunder.tenants.unsigned, preset: 'wunder' },
+      credentials: [
         ['tenant', wunder.tenants.unsigned],
         ['E-mail', wunder.email],
         ['Password', wunder.password],
+        ['Client ID', wunder.clientId],
+        ['Client key', wunder.clientKey],
+        ['Phone / e-mail', 'any; the code arrives in the outbox'],
       ],
-    ),
-    widgetCard(
-      'datarhei',
-      'datarhei Core',
-      'preset="datarhei": user name + password against /api/login. A wrong password is answered after a deliberate 5 s delay.',
-      { 'base-url': info.apis.datarhei, preset: 'datarhei' },
-      [
-        ['base-url', info.apis.datarhei],
+    }),
+    widgetCard({
+      id: 'wunder-signed',
+      title: 'Wunder, signed OTP requests',
+      description:
+        'No tenant attribute, so the form asks for it; signing-key signs the code requests, which tenant acme requires.',
+      attributes: {
+        'base-url': info.apis.wunder,
+        preset: 'wunder',
+        methods: 'phone-otp email-otp',
+        'signing-key': 'demo-signing-key',
+        'branch-id': '42',
+      },
+      credentials: [
+        ['Tenant', wunder.tenants.signed],
+        ['Phone', wunder.phoneNumber],
+        ['signing-key', 'demo-signing-key'],
+      ],
+    }),
+    widgetCard({
+      id: 'datarhei',
+      title: 'datarhei Core',
+      description:
+        'preset="datarhei": user name + password against /api/login. A wrong password is answered after a deliberate 5 s delay.',
+      attributes: { 'base-url': info.apis.datarhei, preset: 'datarhei' },
+      credentials: [
         ['User name', datarhei.username],
         ['Password', datarhei.password],
       ],
-    ),
-    widgetCard(
-      'auth-login',
-      'The /auth/login API',
-      'preset="auth-login": the user name may also be the e-mail or phone number. Try the unvalidated account for an account-not-validated error.',
-      { 'base-url': info.apis.authLogin, preset: 'auth-login' },
-      [
-        ['base-url', info.apis.authLogin],
+      extra: auth0Button,
+    }),
+    widgetCard({
+      id: 'auth-login',
+      title: 'The /auth/login API',
+      description:
+        'preset="auth-login": the user name may also be the e-mail or phone number. Try the unvalidated account for an account-not-validated error.',
+      attributes: { 'base-url': info.apis.authLogin, preset: 'auth-login' },
+      credentials: [
         ['User name', `${authLogin.username} or ${authLogin.email}`],
         ['Password', authLogin.password],
         ['Unvalidated account', authLogin.unvalidatedUsername],
       ],
-    ),
+    }),
+    widgetCard({
+      id: 'example-id',
+      title: 'Any other JWT API',
+      description:
+        'Example ID is no preset: the endpoints and headers properties wire it up (PUT /v2/sessions, X-Api-Version: 2, token/renewal/ttl fields).',
+      attributes: { 'base-url': info.apis.exampleId, preset: 'auth-login' },
+      credentials: [
+        ['User name', exampleId.login],
+        ['Password', exampleId.secret],
+      ],
+      configure(login) {
+        login.endpoints = EXAMPLE_ID_ENDPOINTS;
+        login.headers = { 'X-Api-Version': '2' };
+      },
+    }),
   );
   followOutbox();
 }

@@ -66,6 +66,7 @@ export interface EndpointsOverride {
   refresh?: Partial<EndpointSpec>;
   externalToken?: Partial<EndpointSpec>;
   response?: Partial<ResponseFields>;
+  usernameTakesAnyIdentifier?: boolean;
 }
 
 const camelCaseTokens: ResponseFields = {
@@ -171,6 +172,7 @@ export function resolvePreset(name: PresetName, override?: EndpointsOverride): P
     refresh: mergeEndpoint(base.refresh, override.refresh),
     externalToken: mergeEndpoint(base.externalToken, override.externalToken),
     response: { ...base.response, ...override.response },
+    usernameTakesAnyIdentifier: override.usernameTakesAnyIdentifier ?? base.usernameTakesAnyIdentifier,
   };
 }
 

@@ -34,9 +34,25 @@ describe('method tabs', () => {
     const element = await wunder();
     for (const node of tabs(element)) {
       const panel = shadow(element).getElementById(node.getAttribute('aria-controls')!)!;
+      const isSelected = node.getAttribute('aria-selected') === 'true';
       expect(panel.getAttribute('role')).to.equal('tabpanel');
-      expect(panel.getAttribute('aria-labelledby')).to.equal(node.id);
-      expect(panel.hidden).to.equal(node.getAttribute('aria-selected') !== 'true');
+      expect(panel.hidden).to.equal(!isSelected);
+      expect(panel.querySelector('form') !== null).to.equal(isSelected);
+    }
+  });
+
+  it('has exactly one input per label, so a label finds one input', async () => {
+    const element = await wunder();
+    for (const label of [/e-?mail/i, /password/i]) {
+      const names = [
+        ...[...shadow(element).querySelectorAll('label')].map((node) => node.textContent ?? ''),
+        ...[...shadow(element).querySelectorAll('[aria-label]')].map((node) => node.getAttribute('aria-label')!),
+        ...[...shadow(element).querySelectorAll('[aria-labelledby]')].map((node) =>
+          node.getAttribute('aria-labelledby')!.split(' ').map((id) => shadow(element).getElementById(id)?.textContent ?? '').join(' '),
+        ),
+      ];
+      const labelled = names.filter((name) => label.test(name));
+      expect(labelled, String(label)).to.have.length(1);
     }
   });
 
@@ -72,6 +88,14 @@ describe('method tabs', () => {
     tab(element, /password/i).click();
     await element.updateComplete;
     expect(visibleInput(element, /e-?mail/i).value).to.equal('demo@example.com');
+  });
+
+  it('never carries a value into another tab’s form', async () => {
+    const element = await wunder();
+    await typeInto(visibleInput(element, /e-?mail/i), 'demo@example.com');
+    tab(element, /api key/i).click();
+    await element.updateComplete;
+    expect(visibleInput(element, /client id/i).value).to.equal('');
   });
 
   it('asks for the tenant once: what is typed in one form shows in every form', async () => {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { FieldProblem } from '../../core/validation.js';
 import type { InputField, InputName } from './fields.js';
 import { fieldProblemMessage } from './messages.js';
@@ -16,7 +17,6 @@ export interface CredentialsFormState {
   submitLabel: string;
   /** The localized error of the last attempt, shown in the alert region. */
   error: string | undefined;
-  hidden?: boolean;
   /** Shown above the inputs (the OTP step's "code sent to …"). */
   intro?: TemplateResult;
   /** Shown below the submit button (the OTP step's "send again"). */
@@ -60,11 +60,13 @@ function renderInput(state: CredentialsFormState, field: InputField): TemplateRe
  * any autofill.
  */
 export function renderCredentialsForm(state: CredentialsFormState): TemplateResult {
-  return html`
+  // Keyed: another form in the same place gets new inputs, never the last form's values.
+  return html`${keyed(
+    state.key,
+    html`
     <form
       part="form"
       novalidate
-      ?hidden=${state.hidden ?? false}
       data-form=${state.key}
       aria-busy=${state.busy ? 'true' : 'false'}
       @submit=${state.onSubmit}
@@ -74,5 +76,6 @@ export function renderCredentialsForm(state: CredentialsFormState): TemplateResu
       <button part="submit" type="submit" aria-disabled=${state.blocked ? 'true' : 'false'}>${state.submitLabel}</button>
       ${state.actions ?? nothing}
     </form>
-  `;
+    `,
+  )}`;
 }

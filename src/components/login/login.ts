@@ -154,6 +154,12 @@ export class JwtLogin extends LitElement {
 
   /** The tenant typed into any form: one value for all of them, kept after sign-out. */
   private typedTenant = '';
+  /**
+   * What was typed into each form, by form and input name, so a form that comes
+   * back (another tab, "use another number") shows it again. Cleared on sign-in.
+   */
+  private typed = new Map<string, string>();
+  private readonly restoredForms = new WeakSet<HTMLFormElement>();
   private reportedConfigError?: string;
   private inFlight?: AbortController;
   private readonly countdown = new CountdownController(this);
@@ -202,7 +208,7 @@ export class JwtLogin extends LitElement {
   }
 
   protected override updated(): void {
-    this.syncTenantInputs();
+    this.restoreTypedValues();
     const config = this.config;
     if (!(config instanceof LoginError)) {
       this.reportedConfigError = undefined;
@@ -235,19 +241,35 @@ export class JwtLogin extends LitElement {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${inputId(key, name)}`);
   }
 
-  /** Every form's Tenant input shows the one tenant typed last. */
-  private syncTenantInputs(): void {
-    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="tenant"]')) {
-      if (input.value !== this.typedTenant) input.value = this.typedTenant;
+  /** A form rendered anew shows what was typed into it before; every Tenant input shows the one tenant. */
+  private restoreTypedValues(): void {
+    for (const form of this.renderRoot.querySelectorAll<HTMLFormElement>('form[data-form]')) {
+      if (this.restoredForms.has(form)) continue;
+      this.restoredForms.add(form);
+      for (const input of form.querySelectorAll<HTMLInputElement>('input[name]')) {
+        const value = input.name === 'tenant' ? this.typedTenant : this.typed.get(`${form.dataset['form']}/${input.name}`);
+        if (value) input.value = value;
+      }
     }
   }
 
   private onInput(event: Event): void {
     const input = event.composedPath()[0];
-    if (input instanceof HTMLInputElement && input.name === 'tenant') {
+    if (!(input instanceof HTMLInputElement) || !input.form) return;
+    if (input.name === 'tenant') {
       this.typedTenant = input.value;
-      this.syncTenantInputs();
+      // Only one form shows at a time, so the others pick the tenant up when they are rendered.
+      return;
     }
+    this.typed.set(`${input.form.dataset['form']}/${input.name}`, input.value);
+  }
+
+  /** Sets an input's value as if typed, so it is remembered too. */
+  private setInputValue(key: FormKey, name: InputName, value: string): HTMLInputElement | null {
+    const input = this.input(key, name);
+    if (input) input.value = value;
+    this.typed.set(`${key}/${name}`, value);
+    return input;
   }
 
   private async selectMethod(method: LoginMethod, focusTab: boolean): Promise<void> {
@@ -339,17 +361,10 @@ export class JwtLogin extends LitElement {
     this.dispatchEvent(new OtpSentEvent({ channel, to: code.to }));
     await this.updateComplete;
     const codeKey = formKey(method, 'submit-code');
-    const codeInput = this.input(codeKey, 'code');
-    if (codeInput) {
-      codeInput.value = '';
-      codeInput.focus();
-    }
+    this.setInputValue(codeKey, 'code', '')?.focus();
     if (channel === 'sms') {
       this.webOtp.listen((received) => {
-        const input = this.input(codeKey, 'code');
-        if (!input) return;
-        input.value = received;
-        this.form(codeKey)?.requestSubmit();
+        if (this.setInputValue(codeKey, 'code', received)) this.form(codeKey)?.requestSubmit();
       });
     }
   }
@@ -401,6 +416,7 @@ export class JwtLogin extends LitElement {
 
   private async signIn(tokens: TokenSet): Promise<void> {
     this.tokens = tokens;
+    this.typed.clear();
     this.sentCodes = {};
     this.errors = {};
     this.problems = {};
@@ -416,11 +432,7 @@ export class JwtLogin extends LitElement {
     this.dispatchEvent(new LoginErrorEvent(detail));
     await this.updateComplete;
     if (detail.code === 'invalid-code') {
-      const code = this.input(key, 'code');
-      if (code) {
-        code.value = '';
-        code.focus();
-      }
+      this.setInputValue(key, 'code', '')?.focus();
     } else if (detail.code === 'bad-credentials') {
       const secret = this.form(key)?.querySelector<HTMLInputElement>('input[type="password"]');
       secret?.focus();
@@ -463,7 +475,6 @@ export class JwtLogin extends LitElement {
       busy: this.busyForm === key,
       submitLabel,
       error: error ? errorMessage(error) : undefined,
-      hidden: step === 'request-code' && Boolean(sent),
       ...(codeStep ? { intro: renderCodeSentIntro(codeStep), actions: renderCodeStepActions(codeStep) } : {}),
       onSubmit: (event) => void this.onSubmit(event, method, step),
     });
@@ -471,10 +482,7 @@ export class JwtLogin extends LitElement {
 
   private renderMethod(config: WidgetConfig, method: LoginMethod): TemplateResult {
     const step = firstStep(config.preset, method);
-    if (step === 'sign-in') return this.renderForm(config, method, step);
-    return html`${this.renderForm(config, method, step)}${this.sentCodes[method]
-      ? this.renderForm(config, method, 'submit-code')
-      : nothing}`;
+    return this.renderForm(config, method, step === 'request-code' && this.sentCodes[method] ? 'submit-code' : step);
   }
 
   protected override render(): TemplateResult {
@@ -489,14 +497,17 @@ export class JwtLogin extends LitElement {
     if (config.methods.length === 1) {
       return html`<div @input=${this.onInput}>${this.renderMethod(config, active)}</div>`;
     }
-    // Every panel stays rendered (hidden when not selected), so what was typed survives a change of tab.
+    // Only the selected panel has content: hidden copies of the same labels would make
+    // "the input labelled E-mail" ambiguous. For the same reason the panels take no
+    // accessible name from their tabs ("E-mail code" would match /e-?mail/ and /code/);
+    // each tab names its panel through aria-controls.
     return html`
       ${renderMethodTabs({ methods: config.methods, active, onSelect: (method, focus) => void this.selectMethod(method, focus) })}
       <div @input=${this.onInput}>
         ${config.methods.map(
           (method) => html`
-            <div part="panel" role="tabpanel" id=${panelId(method)} aria-labelledby=${tabId(method)} ?hidden=${method !== active}>
-              ${this.renderMethod(config, method)}
+            <div part="panel" role="tabpanel" id=${panelId(method)} ?hidden=${method !== active}>
+              ${method === active ? this.renderMethod(config, active) : nothing}
             </div>
           `,
         )}
