@@ -9,3 +9,7 @@ export { AuthClient, prepareRequest, type ClientOptions, type PreparedRequest, t
 export { errorFromResponse, parseRetryAfter, type ErrorContext, type ErrorResponse } from './error-response.js';
 export * from './phone.js';
 export * from './form-fields.js';
+export * from './refresh-schedule.js';
+export * from './session-store.js';
+export * from './tab-coordinator.js';
+export { SessionManager, type SessionEvents, type SessionOptions, type Timers } from './session.js';

@@ -1,5 +1,7 @@
+import type { SessionEndReason } from '../core/tab-coordinator.js';
+
 /** Why a session ended. */
-export type LogoutReason = 'user' | 'expired' | 'refresh-failed';
+export type LogoutReason = SessionEndReason;
 
 export interface LogoutDetail {
   reason: LogoutReason;

@@ -7,14 +7,18 @@ import { type LoginErrorDetail, LoginError } from '../../core/errors.js';
 import { type FormStep, firstStep, formFields, otpChannel } from '../../core/form-fields.js';
 import type { EndpointsOverride, FieldValues, LoginMethod } from '../../core/presets.js';
 import { type Signer, createHmacSigner } from '../../core/signature.js';
+import { sessionKey } from '../../core/session-store.js';
+import type { SessionEndReason } from '../../core/tab-coordinator.js';
 import type { TokenSet } from '../../core/tokens.js';
 import { type FieldProblem, fieldProblem, normalizeField } from '../../core/validation.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
+import { SessionController } from '../../controllers/session-controller.js';
 import { WebOtpController } from '../../controllers/web-otp-controller.js';
 import { LoginErrorEvent } from '../../events/login-error-event.js';
 import { LoginEvent } from '../../events/login-event.js';
 import { LogoutEvent } from '../../events/logout-event.js';
 import { OtpSentEvent } from '../../events/otp-sent-event.js';
+import { TokenRefreshEvent } from '../../events/token-refresh-event.js';
 import { inputId, renderCredentialsForm } from './credentials-form.js';
 import { type InputField, type InputName, inputField } from './fields.js';
 import { loginStyles } from './login.styles.js';
@@ -22,7 +26,7 @@ import { errorMessage } from './messages.js';
 import { submitLabels } from './method-labels.js';
 import { panelId, renderMethodTabs, tabId } from './method-tabs.js';
 import { renderCodeSentIntro, renderCodeStepActions } from './otp-code-step.js';
-import { renderSessionView } from './session-view.js';
+import { type CopyTarget, copyText, renderSessionView } from './session-view.js';
 
 /** The attributes that make up the configuration; a change to any of them re-validates it. */
 const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh', 'timeout', 'endpoints'] as const;
@@ -35,6 +39,7 @@ type FormKey = `${LoginMethod}:${FormStep}`;
 const formKey = (method: LoginMethod, step: FormStep): FormKey => `${method}:${step}`;
 const retryCountdown = (key: FormKey) => `retry:${key}`;
 const resendCountdown = (method: LoginMethod) => `resend:${method}`;
+const EXPIRY_COUNTDOWN = 'session-expiry';
 
 /** An OTP whose code was sent: where to, and what step one sent, for step two and "send again". */
 interface SentCode {
@@ -61,6 +66,7 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @fires logout - The session ended. `detail`: `{ reason: 'user' | 'expired' | 'refresh-failed' }`.
  * @fires login-error - A failure was shown to the user. `detail`: `{ code, message, method, status?, traceId?, retryAfter?, serverCode? }`.
  * @fires otp-sent - A one-time code was requested. `detail`: `{ channel: 'sms' | 'email', to }`.
+ * @fires token-refresh - The tokens were refreshed, here or in another tab. `detail`: the TokenSet.
  *
  * @csspart tabs - The row of method tabs (two or more methods).
  * @csspart tab - One method tab.
@@ -81,6 +87,16 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @csspart session-heading - The signed-in view's heading.
  * @csspart session-user - Who is signed in.
  * @csspart session-expiry - Until when the access token is valid.
+ * @csspart session-countdown - The live "expires in" countdown.
+ * @csspart session-details - Sign-in method and tenant.
+ * @csspart copy-actions - The row of copy buttons.
+ * @csspart copy-token - Copies the access token.
+ * @csspart copy-header - Copies the `Authorization` header.
+ * @csspart copy-status - Says whether copying worked (`role="status"`).
+ * @csspart token - The access token, shown for copying by hand when the clipboard refused.
+ * @csspart claims - The decoded token claims, on demand (`<details>`).
+ * @csspart claims-summary - The claims' summary line.
+ * @csspart claims-json - The claims as JSON.
  * @csspart sign-out - The sign-out button.
  *
  * @cssprop [--jwt-login-color-primary=#1d4ed8] - Submit button background, links and focus ring.
@@ -145,7 +161,7 @@ export class JwtLogin extends LitElement {
   @property({ attribute: false }) signer?: Signer;
 
   @state() private config: WidgetConfig | LoginError = parseConfigSafely(this);
-  @state() private tokens: TokenSet | null = null;
+  @state() private copied?: CopyTarget | 'failed';
   @state() private selectedMethod?: LoginMethod;
   @state() private sentCodes: Partial<Record<LoginMethod, SentCode>> = {};
   @state() private busyForm?: FormKey | 'external-token';
@@ -164,17 +180,30 @@ export class JwtLogin extends LitElement {
   private inFlight?: AbortController;
   private readonly countdown = new CountdownController(this);
   private readonly webOtp = new WebOtpController(this);
+  private readonly sessions = new SessionController(this, {
+    login: (tokens) => this.onSessionChange(new LoginEvent(tokens)),
+    refreshed: (tokens) => this.onSessionChange(new TokenRefreshEvent(tokens)),
+    ended: (reason) => this.onSessionEnd(reason),
+  });
 
   /** The current token set, or `null` when signed out. */
   get session(): TokenSet | null {
-    return this.tokens;
+    return this.sessions.tokens;
   }
 
-  /** Ends the session and shows the form again. */
+  /** Ends the session (in every tab that shares it) and shows the form again. */
   logout(): void {
-    if (!this.tokens) return;
-    this.tokens = null;
-    this.dispatchEvent(new LogoutEvent({ reason: 'user' }));
+    if (this.session) this.sessions.end('user');
+  }
+
+  /** A valid access token, refreshed first when it is expired or about to expire; `null` when signed out. */
+  getAccessToken(): Promise<string | null> {
+    return this.sessions.getAccessToken();
+  }
+
+  /** Refreshes the tokens now; concurrent calls (and other tabs) share one request. */
+  refreshTokens(): Promise<TokenSet> {
+    return this.sessions.refreshTokens();
   }
 
   /**
@@ -205,6 +234,54 @@ export class JwtLogin extends LitElement {
     if (CONFIG_PROPERTIES.some((name) => changed.has(name))) {
       this.config = parseConfigSafely(this);
     }
+    if (CONFIG_PROPERTIES.some((name) => changed.has(name)) || changed.has('tenant')) {
+      const config = this.config;
+      this.sessions.configure(
+        config instanceof LoginError
+          ? undefined
+          : {
+              key: sessionKey({ baseUrl: config.baseUrl, preset: config.presetName, ...(this.tenant ? { tenant: this.tenant } : {}) }),
+              persist: config.persist,
+              autoRefresh: config.refresh === 'auto',
+              refresh: (tokens) => this.client(config, tokens.tenant).refresh(tokens),
+            },
+      );
+    }
+  }
+
+  private onSessionChange(event: LoginEvent | TokenRefreshEvent): void {
+    const expiresAt = this.sessions.expiresAt;
+    if (expiresAt !== undefined) this.countdown.start(EXPIRY_COUNTDOWN, (expiresAt - Date.now()) / 1000);
+    this.requestUpdate();
+    this.dispatchEvent(event);
+  }
+
+  private onSessionEnd(reason: SessionEndReason): void {
+    this.countdown.clear(EXPIRY_COUNTDOWN);
+    this.copied = undefined;
+    const config = this.config;
+    if (reason !== 'user' && !(config instanceof LoginError)) {
+      // Say why the form is back, where the reader will look: on the selected method's form.
+      const method = this.activeMethod(config);
+      const detail: LoginErrorDetail =
+        reason === 'refresh-failed'
+          ? { code: 'refresh-failed', message: 'The session could not be renewed', method: 'refresh' }
+          : { code: 'token-expired', message: 'The session expired', method: 'refresh' };
+      this.errors = { [formKey(method, firstStep(config.preset, method))]: detail };
+      this.dispatchEvent(new LoginErrorEvent(detail));
+    }
+    this.requestUpdate();
+    this.dispatchEvent(new LogoutEvent({ reason }));
+  }
+
+  private async copy(what: CopyTarget): Promise<void> {
+    const tokens = this.session;
+    if (!tokens) return;
+    // Cleared first, so the same message twice is announced twice.
+    this.copied = undefined;
+    await this.updateComplete;
+    const copied = await copyText(what === 'header' ? `Bearer ${tokens.accessToken}` : tokens.accessToken);
+    this.copied = copied ? what : 'failed';
   }
 
   protected override updated(): void {
@@ -415,13 +492,13 @@ export class JwtLogin extends LitElement {
   }
 
   private async signIn(tokens: TokenSet): Promise<void> {
-    this.tokens = tokens;
     this.typed.clear();
     this.sentCodes = {};
     this.errors = {};
     this.problems = {};
+    this.copied = undefined;
     this.webOtp.stop();
-    this.dispatchEvent(new LoginEvent(tokens));
+    this.sessions.start(tokens);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="session-heading"]')?.focus();
   }
@@ -490,8 +567,16 @@ export class JwtLogin extends LitElement {
     if (config instanceof LoginError) {
       return html`<div part="error" role="alert">${errorMessage(config.detail)}</div>`;
     }
-    if (this.tokens) {
-      return renderSessionView({ tokens: this.tokens, locale: this.locale, onSignOut: () => this.logout() });
+    const tokens = this.session;
+    if (tokens) {
+      return renderSessionView({
+        tokens,
+        locale: this.locale,
+        expiresInSeconds: this.sessions.expiresAt === undefined ? undefined : this.countdown.remaining(EXPIRY_COUNTDOWN),
+        copied: this.copied,
+        onCopy: (what) => void this.copy(what),
+        onSignOut: () => this.logout(),
+      });
     }
     const active = this.activeMethod(config);
     if (config.methods.length === 1) {

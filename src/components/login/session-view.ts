@@ -1,21 +1,149 @@
+/**
+ * The signed-in view, shaped for a docs reader who wants the token for an API explorer.
+ *
+ * Parts:
+ * - `session` - the whole signed-in view
+ * - `session-heading` - its heading (focused after login)
+ * - `session-user` - who is signed in
+ * - `session-countdown` - "Expires in 4 h 59 min" (not a live region: it changes every second)
+ * - `session-expiry` - until when the access token is valid, as a date and time
+ * - `session-details` - the definition list of sign-in method and tenant
+ * - `copy-actions` - the row of copy buttons
+ * - `copy-token` - the button copying the access token
+ * - `copy-header` - the button copying `Bearer <token>`
+ * - `copy-status` - the polite status message after a copy (always present, empty at first)
+ * - `token` - a read-only field holding the access token, shown only after a copy failed so
+ *   the token can be selected by hand (in a `field` with a `label`, like the form's inputs)
+ * - `claims` - the `<details>` holding the decoded claims
+ * - `claims-summary` - its `<summary>`
+ * - `claims-json` - the `<pre>` of the claims as JSON (focusable, as it scrolls when long)
+ * - `sign-out` - the sign-out button
+ */
 import { msg, str } from '@lit/localize';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { displayNameOf, type TokenSet } from '../../core/tokens.js';
+import { methodLabel } from './method-labels.js';
+
+export type CopyTarget = 'token' | 'header';
 
 export interface SessionViewState {
   tokens: TokenSet;
   locale: string;
+  /** Seconds until the access token expires; `undefined` when unknown. */
+  expiresInSeconds: number | undefined;
+  /** What the last copy did, for the status message; `undefined` before any copy. */
+  copied: CopyTarget | 'failed' | undefined;
+  onCopy: (what: CopyTarget) => void;
   onSignOut: () => void;
+}
+
+/**
+ * Writes `text` to the clipboard. `false` when the browser refuses (no clipboard API,
+ * an insecure context, permission denied, the document not focused); never throws, and
+ * never logs the text: it is a token.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function formatTime(expiresAt: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(expiresAt);
 }
 
-/** The signed-in view: who, until when, and a way out. */
+/** "Expires in 4 h 59 min", "Expires in 9 min 12 s", "Expires in 42 s", "Expired". */
+export function formatExpiresIn(seconds: number, locale: string): string {
+  // Round up: with half a second left the token is still valid.
+  const total = Math.ceil(seconds);
+  if (total <= 0) return msg('Expired', { id: 'jwt-login.session.expired' });
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const hours = number.format(Math.floor(total / 3600));
+  const minutes = number.format(Math.floor((total % 3600) / 60));
+  const secs = number.format(total % 60);
+  if (total >= 3600) return msg(str`Expires in ${hours} h ${minutes} min`, { id: 'jwt-login.session.expires-in-hours' });
+  if (total >= 60) return msg(str`Expires in ${minutes} min ${secs} s`, { id: 'jwt-login.session.expires-in-minutes' });
+  return msg(str`Expires in ${secs} s`, { id: 'jwt-login.session.expires-in-seconds' });
+}
+
+function copyStatus(copied: SessionViewState['copied']): string {
+  switch (copied) {
+    case 'token':
+      return msg('Access token copied.', { id: 'jwt-login.session.copied-token' });
+    case 'header':
+      return msg('Authorization header copied.', { id: 'jwt-login.session.copied-header' });
+    case 'failed':
+      return msg('Copying failed: select and copy the token instead.', { id: 'jwt-login.session.copy-failed' });
+    case undefined:
+      return '';
+  }
+}
+
+function sessionMethodLabel(method: TokenSet['method']): string {
+  return method === 'external-token'
+    ? msg('External token', { id: 'jwt-login.session.method-external-token' })
+    : methodLabel(method);
+}
+
+function renderDetails(tokens: TokenSet): TemplateResult {
+  return html`
+    <dl part="session-details">
+      <div>
+        <dt>${msg('Sign-in method', { id: 'jwt-login.session.method' })}</dt>
+        <dd>${sessionMethodLabel(tokens.method)}</dd>
+      </div>
+      ${tokens.tenant
+        ? html`<div>
+            <dt>${msg('Tenant', { id: 'jwt-login.session.tenant' })}</dt>
+            <dd>${tokens.tenant}</dd>
+          </div>`
+        : nothing}
+    </dl>
+  `;
+}
+
+// The token field appears only after a failed copy, so the status message's advice can be
+// followed; `.value` (a property) keeps the token out of attributes.
+function renderCopy(state: SessionViewState): TemplateResult {
+  return html`
+    <div part="copy-actions">
+      <button part="copy-token" type="button" @click=${() => state.onCopy('token')}>
+        ${msg('Copy access token', { id: 'jwt-login.session.copy-token' })}
+      </button>
+      <button part="copy-header" type="button" @click=${() => state.onCopy('header')}>
+        ${msg('Copy Authorization header', { id: 'jwt-login.session.copy-header' })}
+      </button>
+    </div>
+    <p part="copy-status" role="status">${copyStatus(state.copied)}</p>
+    ${state.copied === 'failed'
+      ? html`<div part="field">
+          <label part="label" for="jwt-login-access-token">
+            ${msg('Access token', { id: 'jwt-login.session.token-label' })}
+          </label>
+          <textarea
+            part="token"
+            id="jwt-login-access-token"
+            readonly
+            rows="4"
+            spellcheck="false"
+            autocomplete="off"
+            .value=${state.tokens.accessToken}
+          ></textarea>
+        </div>`
+      : nothing}
+  `;
+}
+
+/** The signed-in view: who, how long, the token to copy, its claims, and a way out. */
 export function renderSessionView(state: SessionViewState): TemplateResult {
-  const who = displayNameOf(state.tokens.claims);
-  const until = state.tokens.expiresAt ? formatTime(state.tokens.expiresAt, state.locale) : undefined;
+  const { tokens, locale } = state;
+  const who = displayNameOf(tokens.claims);
+  const until = tokens.expiresAt ? formatTime(tokens.expiresAt, locale) : undefined;
+  // A text binding, never markup: claim values are whatever the server put in the token.
+  const claimsJson = JSON.stringify(tokens.claims, null, 2);
   return html`
     <section part="session" aria-labelledby="jwt-login-session-heading">
       <h2 part="session-heading" id="jwt-login-session-heading" tabindex="-1">
@@ -26,11 +154,17 @@ export function renderSessionView(state: SessionViewState): TemplateResult {
           ? msg(str`Signed in as ${who}.`, { id: 'jwt-login.session.who' })
           : msg('You are signed in.', { id: 'jwt-login.session.anonymous' })}
       </p>
+      ${state.expiresInSeconds !== undefined
+        ? html`<p part="session-countdown">${formatExpiresIn(state.expiresInSeconds, locale)}</p>`
+        : nothing}
       ${until
-        ? html`<p part="session-expiry">
-            ${msg(str`Access valid until ${until}.`, { id: 'jwt-login.session.until' })}
-          </p>`
-        : ''}
+        ? html`<p part="session-expiry">${msg(str`Access valid until ${until}.`, { id: 'jwt-login.session.until' })}</p>`
+        : nothing}
+      ${renderDetails(tokens)} ${renderCopy(state)}
+      <details part="claims">
+        <summary part="claims-summary">${msg('Token claims', { id: 'jwt-login.session.claims' })}</summary>
+        <pre part="claims-json" tabindex="0">${claimsJson}</pre>
+      </details>
       <button part="sign-out" type="button" @click=${state.onSignOut}>
         ${msg('Sign out', { id: 'jwt-login.session.sign-out' })}
       </button>

@@ -1,0 +1,114 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PersistMode } from '../core/config.js';
+import { SessionManager, type SessionEvents } from '../core/session.js';
+import { type KeyValueStorage, SessionStore } from '../core/session-store.js';
+import { browserTabPlatform, type SessionEndReason, TabCoordinator } from '../core/tab-coordinator.js';
+import type { TokenSet } from '../core/tokens.js';
+
+export interface SessionSettings {
+  /** From `sessionKey()`: which API the session belongs to. */
+  key: string;
+  persist: PersistMode;
+  autoRefresh: boolean;
+  refresh(tokens: TokenSet): Promise<TokenSet>;
+}
+
+/** The page's storage for a `persist` mode; undefined for memory, or when the browser refuses it. */
+function storageFor(persist: PersistMode): KeyValueStorage | undefined {
+  try {
+    if (persist === 'local') return globalThis.localStorage;
+    if (persist === 'session') return globalThis.sessionStorage;
+  } catch {
+    // Storage is blocked (sandboxed frame, privacy settings): memory it is.
+  }
+  return undefined;
+}
+
+/** The wake-up calls after which timers may have drifted: a tab shown again, back online, back from the cache. */
+const RECHECK_EVENTS = ['visibilitychange', 'online', 'pageshow', 'focus'] as const;
+
+/**
+ * Holds the element's session: a SessionManager for the current API and
+ * `persist` mode, connected while the element is, rechecked when the page
+ * wakes, disposed (timers, tab lock, channel) when the element leaves.
+ */
+export class SessionController implements ReactiveController {
+  private manager: SessionManager | undefined;
+  private settings: SessionSettings | undefined;
+  private connected = false;
+  private readonly recheck = () => this.manager?.recheck();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly events: SessionEvents,
+  ) {
+    host.addController(this);
+  }
+
+  get tokens(): TokenSet | null {
+    return this.manager?.tokens ?? null;
+  }
+
+  /** Points the session at an API; a different key or mode starts over with what is stored for it. */
+  configure(settings: SessionSettings | undefined): void {
+    const same =
+      settings &&
+      this.settings &&
+      settings.key === this.settings.key &&
+      settings.persist === this.settings.persist &&
+      settings.autoRefresh === this.settings.autoRefresh;
+    this.settings = settings;
+    if (same) return;
+    this.manager?.dispose();
+    this.manager = undefined;
+    if (settings && this.connected) this.open(settings);
+  }
+
+  /** When the access token expires by this machine's clock (ms), or undefined. */
+  get expiresAt(): number | undefined {
+    return this.manager?.expiresAt;
+  }
+
+  start(tokens: TokenSet): void {
+    this.manager?.start(tokens);
+  }
+
+  end(reason: SessionEndReason): void {
+    this.manager?.end(reason);
+  }
+
+  refreshTokens(): Promise<TokenSet> {
+    if (!this.manager) return Promise.reject(new Error('<jwt-login> is not configured'));
+    return this.manager.refreshTokens();
+  }
+
+  async getAccessToken(): Promise<string | null> {
+    return this.manager ? this.manager.getAccessToken() : null;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    for (const type of RECHECK_EVENTS) globalThis.addEventListener?.(type, this.recheck);
+    if (this.settings && !this.manager) this.open(this.settings);
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    for (const type of RECHECK_EVENTS) globalThis.removeEventListener?.(type, this.recheck);
+    this.manager?.dispose();
+    this.manager = undefined;
+  }
+
+  private open(settings: SessionSettings): void {
+    const storage = storageFor(settings.persist);
+    const manager = new SessionManager({
+      store: new SessionStore(storage, settings.key),
+      ...(settings.persist === 'local' ? { coordinator: new TabCoordinator(settings.key, browserTabPlatform(storage)) } : {}),
+      refresh: (tokens) => (this.settings ?? settings).refresh(tokens),
+      autoRefresh: settings.autoRefresh,
+      events: this.events,
+    });
+    this.manager = manager;
+    void manager.connect().finally(() => this.host.requestUpdate());
+  }
+}

@@ -1,0 +1,156 @@
+import type { SessionRecord } from './refresh-schedule.js';
+import type { KeyValueStorage } from './session-store.js';
+
+/** Why a session ended (the `logout` event's reason). */
+export type SessionEndReason = 'user' | 'expired' | 'refresh-failed';
+
+/** What the tabs of one origin tell each other about a shared session. */
+export type TabMessage =
+  | { type: 'login' | 'refresh'; record: SessionRecord }
+  | { type: 'logout'; reason: SessionEndReason }
+  /** A tab that is not the leader needs fresh tokens now; `refreshToken` is the one it holds. */
+  | { type: 'refresh-request'; refreshToken: string | undefined };
+
+/** The part of the Web Locks API the coordinator uses. */
+export interface LockManagerLike {
+  request(
+    name: string,
+    options: { ifAvailable?: boolean; signal?: AbortSignal },
+    callback: (lock: unknown) => Promise<void> | void,
+  ): Promise<unknown>;
+}
+
+export interface TabPlatform {
+  locks?: LockManagerLike;
+  createChannel(name: string): BroadcastChannel;
+  /** For the lease when there are no Web Locks. */
+  storage?: KeyValueStorage;
+  now(): number;
+  random(): number;
+  wait(ms: number): Promise<void>;
+}
+
+export function browserTabPlatform(storage: KeyValueStorage | undefined): TabPlatform {
+  return {
+    locks: (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks,
+    createChannel: (name) => new BroadcastChannel(name),
+    storage,
+    now: Date.now,
+    random: Math.random,
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+}
+
+/** How long a storage lease holds, and how long a claimant waits to see whether it won. */
+const LEASE_MS = 20_000;
+const LEASE_SETTLE_MS = 150;
+
+/**
+ * Coordinates the tabs that share one persisted session.
+ *
+ * With Web Locks, one tab is the leader (it holds a lock until it closes) and
+ * only the leader refreshes: a refresh token is never sent by two tabs, and the
+ * new tokens reach the others over BroadcastChannel. Without Web Locks every
+ * tab may refresh, but only under a lease taken in storage.
+ */
+export class TabCoordinator {
+  private channel: BroadcastChannel | undefined;
+  private releaseLeadership: (() => void) | undefined;
+  private readonly stopped = new AbortController();
+  private readonly id: string;
+  leader = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly platform: TabPlatform,
+  ) {
+    this.id = `${platform.now().toString(36)}-${platform.random().toString(36).slice(2)}`;
+  }
+
+  /** Joins the tabs; resolves once it is known whether this tab leads now. */
+  async start(handlers: { onMessage(message: TabMessage): void; onLeadership(): void }): Promise<void> {
+    this.channel = this.platform.createChannel(`jwt-login:${this.name}`);
+    this.channel.onmessage = (event: MessageEvent<TabMessage>) => handlers.onMessage(event.data);
+    const locks = this.platform.locks;
+    if (!locks) {
+      this.leader = true;
+      return;
+    }
+    const lockName = `jwt-login-leader:${this.name}`;
+    const lead = () => {
+      this.leader = true;
+      handlers.onLeadership();
+      return new Promise<void>((resolve) => (this.releaseLeadership = resolve));
+    };
+    let granted = false;
+    await locks.request(lockName, { ifAvailable: true }, (lock) => {
+      if (!lock) return;
+      granted = true;
+      // Not awaited: the lock is held until stop().
+      void lead();
+    });
+    if (!granted && !this.stopped.signal.aborted) {
+      // Wait in line; the callback runs when the leader's tab closes.
+      locks.request(lockName, { signal: this.stopped.signal }, lead).catch(() => undefined);
+    }
+  }
+
+  post(message: TabMessage): void {
+    this.channel?.postMessage(message);
+  }
+
+  /** Whether refreshing is up to this tab: the leader, or the holder of the storage lease. */
+  async mayRefresh(): Promise<boolean> {
+    if (this.platform.locks) return this.leader;
+    return this.takeLease();
+  }
+
+  releaseLease(): void {
+    const storage = this.platform.storage;
+    if (!storage || this.platform.locks) return;
+    try {
+      if (this.readLease()?.id === this.id) storage.removeItem(this.leaseKey);
+    } catch {
+      // Nothing to release.
+    }
+  }
+
+  stop(): void {
+    this.stopped.abort();
+    this.releaseLeadership?.();
+    this.releaseLease();
+    this.channel?.close();
+    this.channel = undefined;
+    this.leader = false;
+  }
+
+  private get leaseKey(): string {
+    return `jwt-login-lease:${this.name}`;
+  }
+
+  private readLease(): { id: string; until: number } | undefined {
+    try {
+      const lease = JSON.parse(this.platform.storage?.getItem(this.leaseKey) ?? 'null') as { id?: unknown; until?: unknown };
+      return lease && typeof lease.id === 'string' && typeof lease.until === 'number'
+        ? { id: lease.id, until: lease.until }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Write, wait, read: whoever still holds the lease after the settle time has won it. */
+  private async takeLease(): Promise<boolean> {
+    const storage = this.platform.storage;
+    if (!storage) return true;
+    const current = this.readLease();
+    if (current && current.id !== this.id && current.until > this.platform.now()) return false;
+    try {
+      storage.setItem(this.leaseKey, JSON.stringify({ id: this.id, until: this.platform.now() + LEASE_MS }));
+    } catch {
+      return true;
+    }
+    await this.platform.wait(LEASE_SETTLE_MS);
+    return this.readLease()?.id === this.id;
+  }
+}

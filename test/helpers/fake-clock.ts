@@ -1,0 +1,51 @@
+import type { Timers } from '../../src/core/session.js';
+
+/** Lets pending promise callbacks run (the refresh call, the events it fires). */
+export async function flush(): Promise<void> {
+  for (let round = 0; round < 10; round += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A clock and timers that move only when told: fake timers for the session logic. */
+export class FakeClock implements Timers {
+  time: number;
+  private tasks: Array<{ id: number; at: number; callback: () => void }> = [];
+  private nextId = 1;
+
+  constructor(start = 1_700_000_000_000) {
+    this.time = start;
+  }
+
+  now = (): number => this.time;
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.tasks.push({ id, at: this.time + Math.max(0, ms), callback });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.tasks = this.tasks.filter((task) => task.id !== handle);
+  }
+
+  /** Moves time forward by `ms`, running every timer that comes due, in order. */
+  async advance(ms: number): Promise<void> {
+    const end = this.time + ms;
+    await flush();
+    for (;;) {
+      const next = this.tasks.filter((task) => task.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!next) break;
+      this.tasks = this.tasks.filter((task) => task !== next);
+      this.time = Math.max(this.time, next.at);
+      next.callback();
+      await flush();
+    }
+    this.time = end;
+    await flush();
+  }
+
+  /** Jumps the wall clock without running timers, as a machine waking from sleep does. */
+  sleep(ms: number): void {
+    this.time += ms;
+    for (const task of this.tasks) task.at += ms;
+  }
+}
