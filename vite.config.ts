@@ -12,6 +12,7 @@ export default defineConfig({
   root: fromRoot('./demo'),
   publicDir: false,
   server: { host: '127.0.0.1' },
+  // The demo has two pages: index.html (every preset and method) and session.html (one session across tabs).
   build: {
     outDir: fromRoot('./dist'),
     emptyOutDir: false,

@@ -2,6 +2,7 @@
 // and the OTP outbox. Built with DOM APIs only (no innerHTML), so it runs under a strict CSP.
 import '../src/define.js';
 import type { JwtLogin } from '../src/components/login/login.js';
+import { element, logWidgetEvents } from './event-log.js';
 import type { EndpointsOverride } from '../src/core/presets.js';
 
 interface DemoInfo {
@@ -40,20 +41,7 @@ interface OutboxMessage {
 }
 
 const authServer = import.meta.env.VITE_AUTH_SERVER_URL ?? 'http://127.0.0.1:8787';
-const EVENTS = ['login', 'logout', 'login-error', 'token-refresh', 'otp-sent'] as const;
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  options: { text?: string; className?: string; attributes?: Record<string, string> } = {},
-  ...children: Array<Node | string>
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (options.text !== undefined) node.textContent = options.text;
-  if (options.className) node.className = options.className;
-  for (const [name, value] of Object.entries(options.attributes ?? {})) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
 
 function credentialsList(rows: Array<[string, string]>): HTMLDListElement {
   return element(
@@ -103,39 +91,7 @@ function auth0Button(login: JwtLogin): HTMLElement {
   return element('p', { className: 'extra' }, button);
 }
 
-function summary(event: CustomEvent): string {
-  const detail = event.detail as Record<string, unknown>;
-  switch (event.type) {
-    case 'login':
-    case 'token-refresh': {
-      const claims = detail['claims'] as Record<string, unknown>;
-      const who = claims['name'] ?? claims['email'] ?? claims['sub'] ?? 'unknown';
-      const until = typeof detail['expiresAt'] === 'number' ? new Date(detail['expiresAt']).toLocaleTimeString() : 'unknown';
-      const token = String(detail['accessToken']);
-      return `${String(who)} via ${String(detail['method'])}; expires ${until}; accessToken ${token.slice(0, 16)}…`;
-    }
-    case 'login-error':
-      return `${String(detail['code'])}${detail['status'] ? ` (HTTP ${String(detail['status'])})` : ''}: ${String(detail['message'])}`;
-    default:
-      return JSON.stringify(detail);
-  }
-}
 
-function logEvent(event: Event): void {
-  if (!(event instanceof CustomEvent)) return;
-  const source = (event.target as HTMLElement).dataset['demo'] ?? 'page';
-  const entry = element(
-    'li',
-    { attributes: { 'data-event': event.type } },
-    element('time', { text: new Date().toLocaleTimeString() }),
-    ' ',
-    element('strong', { text: event.type }),
-    ' ',
-    element('span', { text: `[${source}] `, className: 'muted' }),
-    element('span', { text: summary(event) }),
-  );
-  document.getElementById('events')!.prepend(entry);
-}
 
 function showOutboxMessage(message: OutboxMessage): void {
   const entry = element(
@@ -167,7 +123,7 @@ async function main(): Promise<void> {
     return;
   }
   status.textContent = `Stand-in auth server: ${authServer}`;
-  for (const type of EVENTS) document.addEventListener(type, logEvent);
+  logWidgetEvents(document.getElementById('events') as HTMLOListElement);
   const { wunder, datarhei, authLogin, exampleId } = info.credentials;
   document.getElementById('widgets')!.append(
     widgetCard({

@@ -82,12 +82,14 @@ export class TabCoordinator {
       handlers.onLeadership();
       return new Promise<void>((resolve) => (this.releaseLeadership = resolve));
     };
-    let granted = false;
-    await locks.request(lockName, { ifAvailable: true }, (lock) => {
-      if (!lock) return;
-      granted = true;
-      // Not awaited: the lock is held until stop().
-      void lead();
+    // The lock is held for as long as the callback's promise is pending: until stop().
+    const granted = await new Promise<boolean>((resolve) => {
+      locks
+        .request(lockName, { ifAvailable: true }, (lock) => {
+          resolve(Boolean(lock));
+          return lock ? lead() : undefined;
+        })
+        .catch(() => resolve(false));
     });
     if (!granted && !this.stopped.signal.aborted) {
       // Wait in line; the callback runs when the leader's tab closes.

@@ -330,6 +330,13 @@ describe('across tabs', () => {
     });
   }
 
+  it('lets exactly one tab lead', async () => {
+    const { opened } = tabs(3);
+    for (const tab of opened) await tab.manager.connect();
+    const leaders = opened.map((tab) => (tab.manager as unknown as { options: { coordinator: TabCoordinator } }).options.coordinator.leader);
+    assert.deepEqual(leaders, [true, false, false]);
+  });
+
   it('signs the other tabs in and out', async () => {
     const { clock, api, opened } = tabs(3);
     for (const tab of opened) await tab.manager.connect();
