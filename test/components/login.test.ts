@@ -5,7 +5,7 @@ import type { JwtLogin } from '../../src/components/login/login.js';
 import type { LoginErrorEvent } from '../../src/events/login-error-event.js';
 import type { LoginEvent } from '../../src/events/login-event.js';
 import type { LogoutEvent } from '../../src/events/logout-event.js';
-import { api, button, countingFetches, inputByLabel, part, shadow, typeInto, unreachable } from '../helpers/widget.js';
+import { api, button, countingFetches, inputByLabel, part, shadow, typeInto, unreachable, submitCredentials } from '../helpers/widget.js';
 
 async function wunder(): Promise<JwtLogin> {
   return fixture<JwtLogin>(html`<jwt-login base-url=${api.wunder} tenant="acme" methods="password"></jwt-login>`);
@@ -203,9 +203,7 @@ describe('<jwt-login> signing in', () => {
   it('signs in against datarhei with a user name', async () => {
     const element = await fixture<JwtLogin>(html`<jwt-login base-url=${api.datarhei} preset="datarhei"></jwt-login>`);
     const login = oneEvent(element, 'login') as Promise<LoginEvent>;
-    await typeInto(inputByLabel(element, /user ?name/i), 'admin');
-    await typeInto(inputByLabel(element, /password/i), 'datarhei');
-    button(element, /sign in/i).click();
+    await submitCredentials(element, /user ?name/i, 'admin', 'datarhei');
     const { detail } = await login;
     expect(detail.claims['usefor']).to.equal('access');
     expect(detail.expiresAt).to.equal(((detail.claims.iat as number) + 600) * 1000);
@@ -214,9 +212,7 @@ describe('<jwt-login> signing in', () => {
   it('signs in against auth-login and keeps the extra jwt_token in the response', async () => {
     const element = await fixture<JwtLogin>(html`<jwt-login base-url=${api.authLogin} preset="auth-login"></jwt-login>`);
     const login = oneEvent(element, 'login') as Promise<LoginEvent>;
-    await typeInto(inputByLabel(element, /user ?name/i), 'demo@example.com');
-    await typeInto(inputByLabel(element, /password/i), 'demo-password');
-    button(element, /sign in/i).click();
+    await submitCredentials(element, /user ?name/i, 'demo@example.com', 'demo-password');
     const { detail } = await login;
     expect((detail.response as Record<string, unknown>)['jwt_token']).to.be.a('string');
   });
@@ -243,9 +239,7 @@ describe('<jwt-login> failures', () => {
   it('reports auth-login’s account-not-validated with its trace id', async () => {
     const element = await fixture<JwtLogin>(html`<jwt-login base-url=${api.authLogin} preset="auth-login"></jwt-login>`);
     const failure = oneEvent(element, 'login-error') as Promise<LoginErrorEvent>;
-    await typeInto(inputByLabel(element, /user ?name/i), 'unvalidated');
-    await typeInto(inputByLabel(element, /password/i), 'demo-password');
-    button(element, /sign in/i).click();
+    await submitCredentials(element, /user ?name/i, 'unvalidated', 'demo-password');
     const { detail } = await failure;
     expect(detail.code).to.equal('account-not-validated');
     expect(detail.traceId).to.match(/^[0-9a-f]{16}$/);

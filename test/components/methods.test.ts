@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type { JwtLogin } from '../../src/components/login/login.js';
 import type { LoginErrorEvent } from '../../src/events/login-error-event.js';
 import type { LoginEvent } from '../../src/events/login-event.js';
-import { api, countingFetches, inputByLabel, tab, typeInto, visibleButton, visibleInput } from '../helpers/widget.js';
+import { api, countingFetches, tab, typeInto, visibleButton, visibleInput, submitCredentials } from '../helpers/widget.js';
 
 describe('API key sign-in', () => {
   it('signs an API client in with one request', async () => {
@@ -63,9 +63,7 @@ describe('auth-login', () => {
   it('keeps extra_attributes and the trace id on an account-not-validated error', async () => {
     const element = await fixture<JwtLogin>(html`<jwt-login base-url=${api.authLogin} preset="auth-login"></jwt-login>`);
     const failure = oneEvent(element, 'login-error') as Promise<LoginErrorEvent>;
-    await typeInto(inputByLabel(element, /user ?name/i), 'unvalidated');
-    await typeInto(inputByLabel(element, /password/i), 'demo-password');
-    visibleButton(element, /sign in/i).click();
+    await submitCredentials(element, /user ?name/i, 'unvalidated', 'demo-password');
     const { detail } = await failure;
     expect(detail).to.include({ code: 'account-not-validated', serverCode: 'account-not-validated' });
     expect((detail.extra as Record<string, string>)['resend_code']).to.match(/^[0-9a-f-]{36}$/);
@@ -74,9 +72,7 @@ describe('auth-login', () => {
   it('reports a disabled account as inactive-account', async () => {
     const element = await fixture<JwtLogin>(html`<jwt-login base-url=${api.authLogin} preset="auth-login"></jwt-login>`);
     const failure = oneEvent(element, 'login-error') as Promise<LoginErrorEvent>;
-    await typeInto(inputByLabel(element, /user ?name/i), 'disabled');
-    await typeInto(inputByLabel(element, /password/i), 'demo-password');
-    visibleButton(element, /sign in/i).click();
+    await submitCredentials(element, /user ?name/i, 'disabled', 'demo-password');
     expect((await failure).detail.code).to.equal('inactive-account');
   });
 });
@@ -100,9 +96,7 @@ describe('any other JWT API, through endpoints and headers', () => {
     ></jwt-login>`);
     const login = oneEvent(element, 'login') as Promise<LoginEvent>;
     const before = Date.now();
-    await typeInto(inputByLabel(element, /user ?name/i), 'ada');
-    await typeInto(inputByLabel(element, /password/i), 'lovelace-1815');
-    visibleButton(element, /sign in/i).click();
+    await submitCredentials(element, /user ?name/i, 'ada', 'lovelace-1815');
     const { detail } = await login;
     expect(detail.claims['name']).to.equal('Ada Lovelace');
     expect(detail.refreshToken).to.equal((detail.response as Record<string, string>)['renewal']);

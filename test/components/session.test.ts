@@ -5,7 +5,7 @@ import type { LoginErrorEvent } from '../../src/events/login-error-event.js';
 import type { LoginEvent } from '../../src/events/login-event.js';
 import type { LogoutEvent } from '../../src/events/logout-event.js';
 import type { TokenRefreshEvent } from '../../src/events/token-refresh-event.js';
-import { api, clearFaults, countingFetches, injectFault, inputByLabel, part, typeInto, visibleButton } from '../helpers/widget.js';
+import { api, clearFaults, countingFetches, injectFault, inputByLabel, part, typeInto, visibleButton, submitCredentials } from '../helpers/widget.js';
 
 async function signedIn(template = html`<jwt-login base-url=${api.wunder} tenant="globex" methods="password"></jwt-login>`) {
   const element = await fixture<JwtLogin>(template);
@@ -83,9 +83,7 @@ describe('session', () => {
   it('keeps datarhei’s refresh token, which its refresh answer does not renew', async () => {
     const element = await fixture<JwtLogin>(html`<jwt-login base-url=${api.datarhei} preset="datarhei"></jwt-login>`);
     const login = oneEvent(element, 'login') as Promise<LoginEvent>;
-    await typeInto(inputByLabel(element, /user ?name/i), 'admin');
-    await typeInto(inputByLabel(element, /password/i), 'datarhei');
-    visibleButton(element, /sign in/i).click();
+    await submitCredentials(element, /user ?name/i, 'admin', 'datarhei');
     const first = (await login).detail;
     const refreshed = await element.refreshTokens();
     expect(refreshed.refreshToken).to.equal(first.refreshToken);

@@ -1,4 +1,5 @@
 import { sendKeys } from '@web/test-runner-commands';
+import type { FaultSpec } from '../../demo/server/faults.js';
 import type { JwtLogin } from '../../src/components/login/login.js';
 
 declare global {
@@ -62,15 +63,6 @@ export async function countingFetches<T>(run: () => Promise<T>): Promise<{ resul
   }
 }
 
-export interface FaultSpec {
-  match: string;
-  status?: number;
-  headers?: Record<string, string>;
-  body?: string;
-  delayMs?: number;
-  hang?: boolean;
-  times?: number;
-}
 
 /** Makes the stand-in answer the next request whose path contains `match` as told. */
 export async function injectFault(spec: FaultSpec): Promise<void> {
@@ -129,4 +121,11 @@ export function visibleButton(element: JwtLogin, name: RegExp): HTMLButtonElemen
   );
   if (!found) throw new Error(`no visible button named ${name}`);
   return found;
+}
+
+/** Types an identifier and a password with real key presses and submits the visible form. */
+export async function submitCredentials(element: JwtLogin, identifier: RegExp, user: string, password: string): Promise<void> {
+  await typeInto(visibleInput(element, identifier), user);
+  await typeInto(visibleInput(element, /password/i), password);
+  visibleButton(element, /sign in/i).click();
 }
