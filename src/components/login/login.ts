@@ -505,6 +505,14 @@ export class JwtLogin extends LitElement {
 
   private async showError(key: FormKey, detail: LoginErrorDetail): Promise<void> {
     this.errors = { ...this.errors, [key]: detail };
+    const config = this.config;
+    if (detail.code === 'network-error' && navigator.onLine !== false && !(config instanceof LoginError)) {
+      // The browser hides why (refused, DNS, CORS) from scripts; the page's developer needs a lead.
+      console.warn(
+        `<jwt-login>: no answer from ${config.baseUrl}. If the API is up, check that it allows requests from ` +
+          `${location.origin} (CORS: Access-Control-Allow-Origin, allowed headers). The browser console shows the cause.`,
+      );
+    }
     if (detail.code === 'rate-limited' && detail.retryAfter) this.countdown.start(retryCountdown(key), detail.retryAfter);
     this.dispatchEvent(new LoginErrorEvent(detail));
     await this.updateComplete;

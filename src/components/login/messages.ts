@@ -30,9 +30,11 @@ export function errorMessage(detail: LoginErrorDetail): string {
     'server-error': () =>
       msg('The sign-in service has a problem. Please try again later.', { id: 'jwt-login.error.server-error' }),
     'network-error': () =>
-      msg('The sign-in service could not be reached. Check your connection and try again.', {
-        id: 'jwt-login.error.network-error',
-      }),
+      globalThis.navigator?.onLine === false
+        ? msg('You are offline. Connect to the internet and try again.', { id: 'jwt-login.error.offline' })
+        : msg('The sign-in service could not be reached. Check your connection and try again.', {
+            id: 'jwt-login.error.network-error',
+          }),
     timeout: () => msg('The sign-in service took too long to answer. Please try again.', { id: 'jwt-login.error.timeout' }),
     'invalid-response': () =>
       msg('The sign-in service gave an answer we could not use.', { id: 'jwt-login.error.invalid-response' }),
