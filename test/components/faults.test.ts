@@ -197,7 +197,7 @@ describe('guards', () => {
     for (const name of methods) console[name] = (...args: unknown[]) => logged.push(args.map(String).join(' '));
     const errors: string[] = [];
     element.addEventListener('login-error', (event) => errors.push(JSON.stringify(event.detail)));
-    let token = '';
+    let token: string;
     try {
       await failWith(element, 'wrong-password');
       visibleInput(element, /password/i).value = '';

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// The strictest page we promise to work on: no inline script or style, no eval,
+// Trusted Types required. The API is reached on the page's own origin (a proxy to
+// the stand-in), as default-src 'self' allows nothing else.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+let server: Server;
+let pageUrl: string;
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+test.beforeAll(async () => {
+  const bundle = readFileSync('dist/jwt-login.bundle.js');
+  const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Strict CSP</title>
+<script type="module" src="/assets/jwt-login.bundle.js"></script></head>
+<body><main><jwt-login base-url="/wunder/v1" tenant="globex" methods="password"></jwt-login></main></body></html>`;
+  server = createServer(async (request, response) => {
+    const url = request.url ?? '/';
+    if (url.startsWith('/wunder/')) {
+      const body = request.method === 'GET' ? undefined : await readBody(request);
+      const answer = await fetch(`${process.env.AUTH_SERVER_URL}${url}`, {
+        method: request.method,
+        headers: { 'Content-Type': request.headers['content-type'] ?? 'application/json' },
+        ...(body ? { body } : {}),
+      });
+      response.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' });
+      response.end(Buffer.from(await answer.arrayBuffer()));
+    } else if (url === '/assets/jwt-login.bundle.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript', 'Content-Security-Policy': CSP }).end(bundle);
+    } else if (url === '/') {
+      response.writeHead(200, { 'Content-Type': 'text/html', 'Content-Security-Policy': CSP }).end(page);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+
+test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+test('a full login, error and logout cause zero CSP or Trusted Types violations', async ({ page }) => {
+  const reported: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Trusted ?Type/i.test(message.text())) reported.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { violations: string[] }).violations = violations;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  await page.goto(pageUrl);
+  const login = page.locator('jwt-login');
+  await login.getByLabel(/e-?mail/i).fill('demo@example.com');
+  await login.getByLabel(/password/i).fill('wrong-password');
+  await login.getByRole('button', { name: /sign in/i }).click();
+  await expect(login.getByRole('alert')).toContainText(/not accepted/);
+  await login.getByLabel(/password/i).fill('demo-password');
+  await login.getByRole('button', { name: /sign in/i }).click();
+  await expect(login.locator('[part="session"]')).toContainText('Dana Demo');
+  await login.getByText('Token claims').click();
+  await login.getByRole('button', { name: /sign out/i }).click();
+  await expect(login.getByLabel(/e-?mail/i)).toBeVisible();
+  const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+  expect([...violations, ...reported]).toEqual([]);
+});
