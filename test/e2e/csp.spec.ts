@@ -30,7 +30,7 @@ test.beforeAll(async () => {
       const answer = await fetch(`${process.env.AUTH_SERVER_URL}${url}`, {
         method: request.method,
         headers: { 'Content-Type': request.headers['content-type'] ?? 'application/json' },
-        ...(body ? { body } : {}),
+        ...(body ? { body: body.toString('utf8') } : {}),
       });
       response.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' });
       response.end(Buffer.from(await answer.arrayBuffer()));

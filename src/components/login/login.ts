@@ -12,7 +12,9 @@ import type { SessionEndReason } from '../../core/tab-coordinator.js';
 import type { TokenSet } from '../../core/tokens.js';
 import { type FieldProblem, fieldProblem, normalizeField } from '../../core/validation.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
+import { RequestController } from '../../controllers/request-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
+import { TypedValuesController } from '../../controllers/typed-values-controller.js';
 import { WebOtpController } from '../../controllers/web-otp-controller.js';
 import { LoginErrorEvent } from '../../events/login-error-event.js';
 import { LoginEvent } from '../../events/login-event.js';
@@ -164,20 +166,12 @@ export class JwtLogin extends LitElement {
   @state() private copied?: CopyTarget | 'failed';
   @state() private selectedMethod?: LoginMethod;
   @state() private sentCodes: Partial<Record<LoginMethod, SentCode>> = {};
-  @state() private busyForm?: FormKey | 'external-token';
   @state() private errors: Partial<Record<FormKey, LoginErrorDetail>> = {};
   @state() private problems: Partial<Record<FormKey, Partial<Record<InputName, FieldProblem>>>> = {};
 
-  /** The tenant typed into any form: one value for all of them, kept after sign-out. */
-  private typedTenant = '';
-  /**
-   * What was typed into each form, by form and input name, so a form that comes
-   * back (another tab, "use another number") shows it again. Cleared on sign-in.
-   */
-  private typed = new Map<string, string>();
-  private readonly restoredForms = new WeakSet<HTMLFormElement>();
   private reportedConfigError?: string;
-  private inFlight?: AbortController;
+  private readonly requests = new RequestController<FormKey>(this);
+  private readonly typed = new TypedValuesController(this);
   private readonly countdown = new CountdownController(this);
   private readonly webOtp = new WebOtpController(this);
   private readonly sessions = new SessionController(this, {
@@ -217,17 +211,12 @@ export class JwtLogin extends LitElement {
     const method = this.activeMethod(config);
     // Its errors show where the reader is: on the first form of the selected method.
     const key = formKey(method, firstStep(config.preset, method));
-    const outcome = await this.send(key, 'external-token', this.tenant, (client, signal) =>
+    const outcome = await this.send(key, this.tenant, (client, signal) =>
       client.exchangeExternalToken(externalToken, signal),
     );
     if ('error' in outcome) throw outcome.error;
     await this.signIn(outcome.value);
     return outcome.value;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.inFlight?.abort(new DOMException('The element was removed', 'AbortError'));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -285,7 +274,6 @@ export class JwtLogin extends LitElement {
   }
 
   protected override updated(): void {
-    this.restoreTypedValues();
     const config = this.config;
     if (!(config instanceof LoginError)) {
       this.reportedConfigError = undefined;
@@ -318,34 +306,10 @@ export class JwtLogin extends LitElement {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${inputId(key, name)}`);
   }
 
-  /** A form rendered anew shows what was typed into it before; every Tenant input shows the one tenant. */
-  private restoreTypedValues(): void {
-    for (const form of this.renderRoot.querySelectorAll<HTMLFormElement>('form[data-form]')) {
-      if (this.restoredForms.has(form)) continue;
-      this.restoredForms.add(form);
-      for (const input of form.querySelectorAll<HTMLInputElement>('input[name]')) {
-        const value = input.name === 'tenant' ? this.typedTenant : this.typed.get(`${form.dataset['form']}/${input.name}`);
-        if (value) input.value = value;
-      }
-    }
-  }
-
-  private onInput(event: Event): void {
-    const input = event.composedPath()[0];
-    if (!(input instanceof HTMLInputElement) || !input.form) return;
-    if (input.name === 'tenant') {
-      this.typedTenant = input.value;
-      // Only one form shows at a time, so the others pick the tenant up when they are rendered.
-      return;
-    }
-    this.typed.set(`${input.form.dataset['form']}/${input.name}`, input.value);
-  }
-
   /** Sets an input's value as if typed, so it is remembered too. */
   private setInputValue(key: FormKey, name: InputName, value: string): HTMLInputElement | null {
     const input = this.input(key, name);
-    if (input) input.value = value;
-    this.typed.set(`${key}/${name}`, value);
+    if (input) this.typed.set(input, value);
     return input;
   }
 
@@ -401,7 +365,7 @@ export class JwtLogin extends LitElement {
     event.preventDefault();
     const config = this.config;
     const key = formKey(method, step);
-    if (config instanceof LoginError || this.busyForm || this.countdown.remaining(retryCountdown(key)) > 0) return;
+    if (config instanceof LoginError || this.requests.busy || this.countdown.remaining(retryCountdown(key)) > 0) return;
     const values = this.readForm(key, method, this.fieldsFor(config, method, step), event.currentTarget as HTMLFormElement);
     if (!values) return;
     const { tenant: typed, ...entered } = values;
@@ -413,7 +377,7 @@ export class JwtLogin extends LitElement {
     }
     const sentCode = step === 'submit-code' ? this.sentCodes[method] : undefined;
     const tenant = this.tenant || typed || sentCode?.tenant;
-    const outcome = await this.send(key, method, tenant, (client, signal) =>
+    const outcome = await this.send(key, tenant, (client, signal) =>
       client.signIn(method, { ...sentCode?.values, ...entered }, signal),
     );
     if ('value' in outcome) await this.signIn(outcome.value);
@@ -423,7 +387,7 @@ export class JwtLogin extends LitElement {
   private async requestCode(method: LoginMethod, code: SentCode): Promise<void> {
     const resending = Boolean(this.sentCodes[method]);
     const key = formKey(method, resending ? 'submit-code' : 'request-code');
-    const outcome = await this.send(key, method, code.tenant, (client, signal) =>
+    const outcome = await this.send(key, code.tenant, (client, signal) =>
       client.requestCode(method, code.values, signal),
     );
     if ('error' in outcome) {
@@ -448,7 +412,7 @@ export class JwtLogin extends LitElement {
 
   private resend(method: LoginMethod): void {
     const code = this.sentCodes[method];
-    if (!code || this.busyForm || this.countdown.remaining(resendCountdown(method)) > 0) return;
+    if (!code || this.requests.busy || this.countdown.remaining(resendCountdown(method)) > 0) return;
     void this.requestCode(method, code);
   }
 
@@ -467,28 +431,19 @@ export class JwtLogin extends LitElement {
    */
   private async send<T>(
     key: FormKey,
-    method: LoginMethod | 'external-token',
     tenant: string | undefined,
     run: (client: AuthClient, signal: AbortSignal) => Promise<T>,
   ): Promise<{ value: T } | { error: LoginError }> {
     const config = this.config as WidgetConfig;
-    if (this.busyForm) {
+    const outcome = await this.requests.run(key, (signal) => run(this.client(config, tenant), signal));
+    if (!outcome) {
       return { error: new LoginError({ code: 'invalid-input', message: 'Another request is in flight', method: null }) };
     }
-    this.busyForm = method === 'external-token' ? 'external-token' : key;
-    const inFlight = (this.inFlight = new AbortController());
-    let outcome: { value: T } | { error: LoginError };
-    try {
-      outcome = { value: await run(this.client(config, tenant), inFlight.signal) };
-    } catch (error) {
-      outcome = { error: error instanceof LoginError ? error : new LoginError(unexpectedError(error)) };
-    }
-    this.inFlight = undefined;
-    // Usable again before anyone hears of the outcome.
-    this.busyForm = undefined;
-    if (inFlight.signal.aborted) return outcome;
-    if ('error' in outcome) void this.showError(key, outcome.error.detail);
-    return outcome;
+    if ('value' in outcome) return { value: outcome.value };
+    const error = outcome.error instanceof LoginError ? outcome.error : new LoginError(unexpectedError(outcome.error));
+    // The element left the page meanwhile: nobody to show the error to.
+    if (!outcome.aborted) void this.showError(key, error.detail);
+    return { error };
   }
 
   private async signIn(tokens: TokenSet): Promise<void> {
@@ -534,7 +489,7 @@ export class JwtLogin extends LitElement {
     const waitSeconds = this.countdown.remaining(retryCountdown(key));
     const labels = submitLabels(step);
     const submitLabel =
-      this.busyForm === key
+      this.requests.busy === key
         ? labels.busy
         : waitSeconds > 0
           ? msg(str`Try again in ${waitSeconds} s`, { id: 'jwt-login.submit.wait' })
@@ -547,7 +502,7 @@ export class JwtLogin extends LitElement {
             method,
             to: sent.to,
             resendIn: this.countdown.remaining(resendCountdown(method)),
-            blocked: Boolean(this.busyForm),
+            blocked: Boolean(this.requests.busy),
             onResend: () => this.resend(method),
             onChangeRecipient: () => void this.changeRecipient(method),
           }
@@ -556,8 +511,8 @@ export class JwtLogin extends LitElement {
       key,
       fields: this.fieldsFor(config, method, step),
       problems: this.problems[key] ?? {},
-      blocked: Boolean(this.busyForm) || waitSeconds > 0,
-      busy: this.busyForm === key,
+      blocked: Boolean(this.requests.busy) || waitSeconds > 0,
+      busy: this.requests.busy === key,
       submitLabel,
       error: error ? errorMessage(error) : undefined,
       ...(codeStep ? { intro: renderCodeSentIntro(codeStep), actions: renderCodeStepActions(codeStep) } : {}),
@@ -588,7 +543,7 @@ export class JwtLogin extends LitElement {
     }
     const active = this.activeMethod(config);
     if (config.methods.length === 1) {
-      return html`<div @input=${this.onInput}>${this.renderMethod(config, active)}</div>`;
+      return this.renderMethod(config, active);
     }
     // Only the selected panel has content: hidden copies of the same labels would make
     // "the input labelled E-mail" ambiguous. For the same reason the panels take no
@@ -596,7 +551,7 @@ export class JwtLogin extends LitElement {
     // each tab names its panel through aria-controls.
     return html`
       ${renderMethodTabs({ methods: config.methods, active, onSelect: (method, focus) => void this.selectMethod(method, focus) })}
-      <div @input=${this.onInput}>
+      <div>
         ${config.methods.map(
           (method) => html`
             <div part="panel" role="tabpanel" id=${panelId(method)} ?hidden=${method !== active}>
