@@ -17,7 +17,7 @@ export default defineConfig({
     outDir: fromRoot('./dist'),
     emptyOutDir: false,
     target: 'es2022',
-    minify: 'esbuild',
+    minify: 'oxc',
     sourcemap: true,
     reportCompressedSize: false,
     lib: {
@@ -25,5 +25,9 @@ export default defineConfig({
       formats: ['es'],
       fileName: () => 'jwt-login.bundle.js',
     },
+    // One file whatever the source imports lazily: the bundle inlines every locale
+    // (src/bundle-locales.ts), so the npm build's on-demand locale imports resolve to them.
+    // Lib mode keeps whitespace in ES output (for tree-shaking): this bundle is final, so minify it all.
+    rolldownOptions: { output: { codeSplitting: false, minify: true } },
   },
 });

@@ -1,3 +1,4 @@
 export { JwtLogin } from './components/login/login.js';
 export * from './events/index.js';
 export * from './core/index.js';
+export { initLocalization, setWidgetLocale, resolveLocale, isRightToLeft } from './localization.js';

@@ -12,6 +12,7 @@ import type { SessionEndReason } from '../../core/tab-coordinator.js';
 import type { TokenSet } from '../../core/tokens.js';
 import { type FieldProblem, fieldProblem, normalizeField } from '../../core/validation.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { RequestController } from '../../controllers/request-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { TypedValuesController } from '../../controllers/typed-values-controller.js';
@@ -70,6 +71,7 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @fires otp-sent - A one-time code was requested. `detail`: `{ channel: 'sms' | 'email', to }`.
  * @fires token-refresh - The tokens were refreshed, here or in another tab. `detail`: the TokenSet.
  *
+ * @csspart base - The wrapper of everything, carrying the text direction of the widget's language.
  * @csspart tabs - The row of method tabs (two or more methods).
  * @csspart tab - One method tab.
  * @csspart panel - The content of one method tab.
@@ -172,6 +174,7 @@ export class JwtLogin extends LitElement {
   private reportedConfigError?: string;
   private readonly requests = new RequestController<FormKey>(this);
   private readonly typed = new TypedValuesController(this);
+  private readonly language = new LocaleController(this);
   private readonly countdown = new CountdownController(this);
   private readonly webOtp = new WebOtpController(this);
   private readonly sessions = new SessionController(this, {
@@ -480,9 +483,6 @@ export class JwtLogin extends LitElement {
     }
   }
 
-  private get locale(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-  }
 
   private renderForm(config: WidgetConfig, method: LoginMethod, step: FormStep): TemplateResult {
     const key = formKey(method, step);
@@ -526,6 +526,10 @@ export class JwtLogin extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    return html`<div part="base" dir=${this.language.rtl ? 'rtl' : 'ltr'}>${this.renderContent()}</div>`;
+  }
+
+  private renderContent(): TemplateResult {
     const config = this.config;
     if (config instanceof LoginError) {
       return html`<div part="error" role="alert">${errorMessage(config.detail)}</div>`;
@@ -534,7 +538,7 @@ export class JwtLogin extends LitElement {
     if (tokens) {
       return renderSessionView({
         tokens,
-        locale: this.locale,
+        locale: this.language.tag,
         expiresInSeconds: this.sessions.expiresAt === undefined ? undefined : this.countdown.remaining(EXPIRY_COUNTDOWN),
         copied: this.copied,
         onCopy: (what) => void this.copy(what),
