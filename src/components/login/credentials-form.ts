@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -21,6 +22,12 @@ export interface CredentialsFormState {
   intro?: TemplateResult;
   /** Shown below the submit button (the OTP step's "send again"). */
   actions?: TemplateResult;
+  /** Ids of the secret inputs shown in clear text. */
+  revealed: ReadonlySet<string>;
+  /** Caps Lock was on at the last key press in a secret input. */
+  capsLock: boolean;
+  onToggleReveal: (inputId: string) => void;
+  onSecretKey: (event: KeyboardEvent) => void;
   onSubmit: (event: SubmitEvent) => void;
 }
 
@@ -31,16 +38,16 @@ function renderInput(state: CredentialsFormState, field: InputField): TemplateRe
   const id = inputId(state.key, field.name);
   const hintId = field.hint ? `${id}-hint` : undefined;
   const problemId = problem ? `${id}-problem` : undefined;
-  const describedBy = [hintId, problemId].filter(Boolean).join(' ') || undefined;
-  return html`
-    <div part="field">
-      <label part="label" for=${id}>${field.label()}</label>
-      ${field.hint ? html`<div part="hint" id=${hintId!}>${field.hint()}</div>` : nothing}
+  const secret = field.type === 'password';
+  const revealed = secret && state.revealed.has(id);
+  const capsLockId = secret && state.capsLock ? `${id}-caps-lock` : undefined;
+  const describedBy = [hintId, problemId, capsLockId].filter(Boolean).join(' ') || undefined;
+  const input = html`
       <input
         part="input"
         id=${id}
         name=${field.name}
-        type=${field.type}
+        type=${revealed ? 'text' : field.type}
         .autocomplete=${field.autocomplete}
         inputmode=${ifDefined(field.inputmode)}
         autocapitalize=${field.identifier ? 'none' : 'off'}
@@ -48,7 +55,36 @@ function renderInput(state: CredentialsFormState, field: InputField): TemplateRe
         required
         aria-invalid=${problem ? 'true' : 'false'}
         aria-describedby=${ifDefined(describedBy)}
+        @keydown=${secret ? state.onSecretKey : nothing}
+        @keyup=${secret ? state.onSecretKey : nothing}
       />
+  `;
+  return html`
+    <div part="field">
+      <label part="label" id=${`${id}-label`} for=${id}>${field.label()}</label>
+      ${field.hint ? html`<div part="hint" id=${hintId!}>${field.hint()}</div>` : nothing}
+      ${secret
+        ? // The toggle is named "Show" and described by the field's label: a name like
+          // "Show password" would make "the input labelled Password" ambiguous.
+          html`<div part="input-row">
+            ${input}
+            <button
+              part="reveal"
+              type="button"
+              aria-pressed=${revealed ? 'true' : 'false'}
+              aria-controls=${id}
+              aria-describedby=${`${id}-label`}
+              @click=${() => state.onToggleReveal(id)}
+            >
+              ${msg('Show', { id: 'jwt-login.field.reveal' })}
+            </button>
+          </div>`
+        : input}
+      ${capsLockId
+        ? html`<div part="caps-lock" id=${capsLockId} role="status">
+            ${msg('Caps Lock is on.', { id: 'jwt-login.field.caps-lock' })}
+          </div>`
+        : nothing}
       ${problem ? html`<div part="field-error" id=${problemId!}>${fieldProblemMessage(problem, field)}</div>` : nothing}
     </div>
   `;

@@ -70,6 +70,35 @@ export const loginStyles = css`
     inline-size: 100%;
   }
 
+  [part='input-row'] {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  [part='input-row'] [part='input'] {
+    flex: 1;
+    min-inline-size: 0;
+  }
+
+  [part='reveal'] {
+    color: var(--_primary);
+    background: transparent;
+    border: 1px solid var(--_border);
+    border-radius: var(--jwt-login-input-radius, calc(var(--_radius) * 0.75));
+    font-weight: 600;
+  }
+
+  [part='reveal'][aria-pressed='true'] {
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border-color: var(--_primary);
+  }
+
+  [part='caps-lock'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
   [part='input'][aria-invalid='true'] {
     border-color: var(--_danger);
   }

@@ -80,6 +80,9 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @csspart label - An input's visible label.
  * @csspart hint - Extra help under a label.
  * @csspart input - A text, e-mail, password, phone or code input.
+ * @csspart input-row - A secret input with its "show" toggle.
+ * @csspart reveal - The toggle that shows a password or client key in clear text (`aria-pressed`).
+ * @csspart caps-lock - The hint under a secret input while Caps Lock is on.
  * @csspart field-error - The message under an input whose value cannot be sent.
  * @csspart error - The error region (`role="alert"`).
  * @csspart submit - A submit button.
@@ -170,6 +173,9 @@ export class JwtLogin extends LitElement {
   @state() private sentCodes: Partial<Record<LoginMethod, SentCode>> = {};
   @state() private errors: Partial<Record<FormKey, LoginErrorDetail>> = {};
   @state() private problems: Partial<Record<FormKey, Partial<Record<InputName, FieldProblem>>>> = {};
+  /** Ids of the secret inputs shown in clear text. */
+  @state() private revealed: ReadonlySet<string> = new Set();
+  @state() private capsLock = false;
 
   private reportedConfigError?: string;
   private readonly requests = new RequestController<FormKey>(this);
@@ -451,6 +457,7 @@ export class JwtLogin extends LitElement {
 
   private async signIn(tokens: TokenSet): Promise<void> {
     this.typed.clear();
+    this.revealed = new Set();
     this.sentCodes = {};
     this.errors = {};
     this.problems = {};
@@ -516,6 +523,14 @@ export class JwtLogin extends LitElement {
       submitLabel,
       error: error ? errorMessage(error) : undefined,
       ...(codeStep ? { intro: renderCodeSentIntro(codeStep), actions: renderCodeStepActions(codeStep) } : {}),
+      revealed: this.revealed,
+      capsLock: this.capsLock,
+      onToggleReveal: (id) => {
+        const revealed = new Set(this.revealed);
+        if (!revealed.delete(id)) revealed.add(id);
+        this.revealed = revealed;
+      },
+      onSecretKey: (event) => (this.capsLock = event.getModifierState('CapsLock')),
       onSubmit: (event) => void this.onSubmit(event, method, step),
     });
   }
