@@ -1,14 +1,20 @@
 import { css } from 'lit';
 
 export const loginStyles = css`
+  /*
+   * Light and dark: the defaults follow the used color-scheme, which follows the
+   * reader's preference; a page forces one with \`jwt-login { color-scheme: dark }\`.
+   * Every pair meets WCAG AA contrast.
+   */
   :host {
-    --_primary: var(--jwt-login-color-primary, #1d4ed8);
-    --_on-primary: var(--jwt-login-color-on-primary, #ffffff);
-    --_text: var(--jwt-login-color-text, #1f2937);
-    --_muted: var(--jwt-login-color-muted, #4b5563);
-    --_surface: var(--jwt-login-color-surface, #ffffff);
-    --_border: var(--jwt-login-color-border, #6b7280);
-    --_danger: var(--jwt-login-color-danger, #b91c1c);
+    color-scheme: light dark;
+    --_primary: var(--jwt-login-color-primary, light-dark(#1d4ed8, #93c5fd));
+    --_on-primary: var(--jwt-login-color-on-primary, light-dark(#ffffff, #0f172a));
+    --_text: var(--jwt-login-color-text, light-dark(#1f2937, #e5e7eb));
+    --_muted: var(--jwt-login-color-muted, light-dark(#4b5563, #cbd5e1));
+    --_surface: var(--jwt-login-color-surface, light-dark(#ffffff, #1e293b));
+    --_border: var(--jwt-login-color-border, light-dark(#6b7280, #94a3b8));
+    --_danger: var(--jwt-login-color-danger, light-dark(#b91c1c, #fca5a5));
     --_radius: var(--jwt-login-radius, 0.5rem);
     --_gap: var(--jwt-login-spacing, 1rem);
     --_focus: var(--jwt-login-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_primary) 45%, transparent));
