@@ -82,6 +82,7 @@ describe('fault matrix', () => {
     expect((await failWith(element)).code).to.equal('server-error');
     expect(alertText(element)).to.match(/has a problem/);
     expect(alertText(element)).not.to.match(/<|Oops|Internal Server Error/);
+    expect(shadow(element).activeElement).to.equal(part(element, 'error'));
     expectUsableWithValues(element);
   });
 

@@ -108,7 +108,7 @@ export function renderCredentialsForm(state: CredentialsFormState): TemplateResu
       @submit=${state.onSubmit}
     >
       ${state.intro ?? nothing} ${state.fields.map((field) => renderInput(state, field))}
-      ${state.error ? html`<div part="error" role="alert">${state.error}</div>` : nothing}
+      ${state.error ? html`<div part="error" role="alert" tabindex="-1">${state.error}</div>` : nothing}
       <button part="submit" type="submit" aria-disabled=${state.blocked ? 'true' : 'false'}>${state.submitLabel}</button>
       ${state.actions ?? nothing}
     </form>

@@ -481,12 +481,17 @@ export class JwtLogin extends LitElement {
     if (detail.code === 'rate-limited' && detail.retryAfter) this.countdown.start(retryCountdown(key), detail.retryAfter);
     this.dispatchEvent(new LoginErrorEvent(detail));
     await this.updateComplete;
-    if (detail.code === 'invalid-code') {
-      this.setInputValue(key, 'code', '')?.focus();
-    } else if (detail.code === 'bad-credentials') {
-      const secret = this.form(key)?.querySelector<HTMLInputElement>('input[type="password"]');
-      secret?.focus();
-      secret?.select();
+    const codeInput = detail.code === 'invalid-code' ? this.setInputValue(key, 'code', '') : null;
+    // Move focus only when the reader was here: a page's own loginWithToken call keeps its focus.
+    if (!this.matches(':focus-within')) return;
+    const secret = this.form(key)?.querySelector<HTMLInputElement>('[part="input-row"] input');
+    if (codeInput) {
+      codeInput.focus();
+    } else if (detail.code === 'bad-credentials' && secret) {
+      secret.focus();
+      secret.select();
+    } else {
+      this.form(key)?.querySelector<HTMLElement>('[part="error"]')?.focus();
     }
   }
 
