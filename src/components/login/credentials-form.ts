@@ -15,7 +15,9 @@ export interface CredentialsFormState {
   blocked: boolean;
   /** This form's own request is in flight. */
   busy: boolean;
+  /** The submit button's texts: the one shown, and all it may show. */
   submitLabel: string;
+  submitLabels: string[];
   /** The localized error of the last attempt, shown in the alert region. */
   error: string | undefined;
   /** Shown above the inputs (the OTP step's "code sent to …"). */
@@ -108,9 +110,17 @@ export function renderCredentialsForm(state: CredentialsFormState): TemplateResu
       @submit=${state.onSubmit}
     >
       ${state.intro ?? nothing} ${state.fields.map((field) => renderInput(state, field))}
-      ${state.error ? html`<div part="error" role="alert" tabindex="-1">${state.error}</div>` : nothing}
-      <button part="submit" type="submit" aria-disabled=${state.blocked ? 'true' : 'false'}>${state.submitLabel}</button>
+      <button part="submit" type="submit" aria-disabled=${state.blocked ? 'true' : 'false'}>
+        <span class="labels">
+          ${state.submitLabels.map(
+            (label) => html`<span class="label" ?data-active=${label === state.submitLabel}>${label}</span>`,
+          )}
+        </span>
+      </button>
       ${state.actions ?? nothing}
+      <div part="feedback">
+        ${state.error ? html`<div part="error" role="alert" tabindex="-1">${state.error}</div>` : nothing}
+      </div>
     </form>
     `,
   )}`;

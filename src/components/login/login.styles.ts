@@ -118,6 +118,14 @@ export const loginStyles = css`
     font-size: 0.875em;
   }
 
+  /*
+   * Room for an error is kept below the submit button, so an answer that comes
+   * late (datarhei takes 5 s to refuse a password) shifts nothing on the page.
+   */
+  [part='feedback'] {
+    min-block-size: var(--jwt-login-feedback-min-height, 4rem);
+  }
+
   [part='error'] {
     padding: 0.5rem 0.75rem;
     border-inline-start: 4px solid var(--_danger);
@@ -139,6 +147,20 @@ export const loginStyles = css`
     color: var(--_on-primary);
     background: var(--_primary);
     border: 1px solid var(--_primary);
+  }
+
+  /* Every text the button may show takes the same cell, so a change of text moves nothing. */
+  [part='submit'] .labels {
+    display: inline-grid;
+    font-variant-numeric: tabular-nums;
+  }
+
+  [part='submit'] .label {
+    grid-area: 1 / 1;
+  }
+
+  [part='submit'] .label:not([data-active]) {
+    visibility: hidden;
   }
 
   [part='submit'][aria-disabled='true'] {
@@ -300,7 +322,7 @@ export const loginStyles = css`
   }
 
   [part='claims-summary'] {
-    min-block-size: 2.75rem;
+    /* 44 px tall from padding and line height, with the text in the middle. */
     padding: 0.625rem 0.75rem;
     font-weight: 600;
     cursor: pointer;

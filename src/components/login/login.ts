@@ -84,6 +84,7 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @csspart reveal - The toggle that shows a password or client key in clear text (`aria-pressed`).
  * @csspart caps-lock - The hint under a secret input while Caps Lock is on.
  * @csspart field-error - The message under an input whose value cannot be sent.
+ * @csspart feedback - Room kept below the submit button for the error, so a late error shifts nothing.
  * @csspart error - The error region (`role="alert"`).
  * @csspart submit - A submit button.
  * @csspart otp-sent - "We sent a code to …" on the code step.
@@ -126,6 +127,7 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @cssprop [--jwt-login-input-padding=0.5rem 0.75rem] - Input padding.
  * @cssprop [--jwt-login-button-radius] - Button corner radius.
  * @cssprop [--jwt-login-tab-color-active] - Text and underline of the selected tab; the primary colour by default.
+ * @cssprop [--jwt-login-feedback-min-height=4rem] - Room kept for an error message (two lines); 0 lets the widget grow instead.
  */
 @localized()
 export class JwtLogin extends LitElement {
@@ -500,12 +502,8 @@ export class JwtLogin extends LitElement {
     const key = formKey(method, step);
     const waitSeconds = this.countdown.remaining(retryCountdown(key));
     const labels = submitLabels(step);
-    const submitLabel =
-      this.requests.busy === key
-        ? labels.busy
-        : waitSeconds > 0
-          ? msg(str`Try again in ${waitSeconds} s`, { id: 'jwt-login.submit.wait' })
-          : labels.idle;
+    const wait = waitSeconds > 0 ? msg(str`Try again in ${waitSeconds} s`, { id: 'jwt-login.submit.wait' }) : undefined;
+    const submitLabel = this.requests.busy === key ? labels.busy : (wait ?? labels.idle);
     const error = this.errors[key];
     const sent = this.sentCodes[method];
     const codeStep =
@@ -526,6 +524,7 @@ export class JwtLogin extends LitElement {
       blocked: Boolean(this.requests.busy) || waitSeconds > 0,
       busy: this.requests.busy === key,
       submitLabel,
+      submitLabels: [labels.idle, labels.busy, ...(wait ? [wait] : [])],
       error: error ? errorMessage(error) : undefined,
       ...(codeStep ? { intro: renderCodeSentIntro(codeStep), actions: renderCodeStepActions(codeStep) } : {}),
       revealed: this.revealed,
