@@ -12,7 +12,8 @@ export default defineConfig({
   root: fromRoot('./demo'),
   publicDir: false,
   server: { host: '127.0.0.1' },
-  // The demo has two pages: index.html (every preset and method) and session.html (one session across tabs).
+  // The demo has three pages: index.html (every preset and method), session.html (one session
+  // across tabs) and theme.html (the theme playground).
   build: {
     outDir: fromRoot('./dist'),
     emptyOutDir: false,
