@@ -107,13 +107,13 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @csspart claims-json - The claims as JSON.
  * @csspart sign-out - The sign-out button.
  *
- * @cssprop [--jwt-login-color-primary=#1d4ed8] - Submit button background, links and focus ring.
- * @cssprop [--jwt-login-color-on-primary=#ffffff] - Text on the primary colour.
- * @cssprop [--jwt-login-color-text=#1f2937] - Text colour.
- * @cssprop [--jwt-login-color-muted=#4b5563] - Hint text colour.
- * @cssprop [--jwt-login-color-surface=#ffffff] - Background.
- * @cssprop [--jwt-login-color-border=#6b7280] - Input and tab borders.
- * @cssprop [--jwt-login-color-danger=#b91c1c] - Errors.
+ * @cssprop [--jwt-login-color-primary=#1d4ed8] - Submit button background, links and focus ring; #93c5fd in dark.
+ * @cssprop [--jwt-login-color-on-primary=#ffffff] - Text on the primary colour; #0f172a in dark.
+ * @cssprop [--jwt-login-color-text=#1f2937] - Text colour; #e5e7eb in dark.
+ * @cssprop [--jwt-login-color-muted=#4b5563] - Hint text colour; #cbd5e1 in dark.
+ * @cssprop [--jwt-login-color-surface=#ffffff] - Background; #1e293b in dark.
+ * @cssprop [--jwt-login-color-border=#6b7280] - Input and tab borders; #94a3b8 in dark.
+ * @cssprop [--jwt-login-color-danger=#b91c1c] - Errors; #fca5a5 in dark.
  * @cssprop [--jwt-login-radius=0.5rem] - Corner radius.
  * @cssprop [--jwt-login-spacing=1rem] - Space between pieces.
  * @cssprop [--jwt-login-font-family=inherit] - Font; the page's by default.
