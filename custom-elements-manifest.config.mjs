@@ -6,12 +6,13 @@ export default {
   litelement: true,
   plugins: [
     {
-      // Events are documented with @fires; `dispatchEvent(new LoginEvent(...))` would add nameless duplicates.
-      name: 'drop-nameless-events',
+      // Events are documented with @fires; the analyzer also guesses events from
+      // `dispatchEvent(new LoginErrorEvent(detail))` calls, naming them after the argument.
+      name: 'keep-documented-events',
       packageLinkPhase({ customElementsManifest }) {
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
-            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.description);
           }
         }
       },
