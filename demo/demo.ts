@@ -1,6 +1,7 @@
 // The demo page: one widget per preset, the demo credentials, the events as they fire
 // and the OTP outbox. Built with DOM APIs only (no innerHTML), so it runs under a strict CSP.
 import '../src/define.js';
+import { authServer } from './auth-server.js';
 import type { JwtLogin } from '../src/components/login/login.js';
 import { element, logWidgetEvents } from './event-log.js';
 import type { EndpointsOverride } from '../src/core/presets.js';
@@ -40,7 +41,6 @@ interface OutboxMessage {
   sentAt: string;
 }
 
-const authServer = import.meta.env.VITE_AUTH_SERVER_URL ?? 'http://127.0.0.1:8787';
 
 
 function credentialsList(rows: Array<[string, string]>): HTMLDListElement {

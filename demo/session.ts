@@ -1,8 +1,8 @@
 // The multi-tab page: one wunder widget with persist="local", and this tab's events.
 import '../src/define.js';
+import { authServer } from './auth-server.js';
 import { element, logWidgetEvents } from './event-log.js';
 
-const authServer = import.meta.env.VITE_AUTH_SERVER_URL ?? 'http://127.0.0.1:8787';
 
 logWidgetEvents(document.getElementById('events') as HTMLOListElement);
 const login = document.createElement('jwt-login');

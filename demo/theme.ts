@@ -4,10 +4,10 @@
 // stylesheet, so the "CSS to copy" is exactly the CSS in force; the Brand theme's
 // ::part() rules live in themes/brand.css and apply while the widget has class="brand".
 import '../src/define.js';
+import { authServer } from './auth-server.js';
 import brandSheet from './themes/brand.css?raw';
 import { element } from './event-log.js';
 
-const authServer = import.meta.env.VITE_AUTH_SERVER_URL ?? 'http://127.0.0.1:8787';
 
 type Scheme = 'auto' | 'light' | 'dark';
 

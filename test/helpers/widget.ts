@@ -23,19 +23,35 @@ export function shadow(element: JwtLogin): ShadowRoot {
   return element.shadowRoot!;
 }
 
-/** The input whose visible label matches, found as a user would: by its label. */
-export function inputByLabel(element: JwtLogin, label: RegExp): HTMLInputElement {
-  const labels = [...shadow(element).querySelectorAll('label')].filter((candidate) => label.test(candidate.textContent ?? ''));
-  if (labels.length !== 1) throw new Error(`expected one label matching ${label}, found ${labels.length}`);
-  const input = labels[0]!.control;
-  if (!(input instanceof HTMLInputElement)) throw new Error(`label ${label} has no input`);
+/** The inputs whose label matches, found as a user would: by their label. */
+function inputsLabelled(element: JwtLogin, label: RegExp, visibleOnly: boolean): Array<HTMLElement | null> {
+  return [...shadow(element).querySelectorAll('label')]
+    .filter((candidate) => label.test(candidate.textContent ?? '') && (!visibleOnly || candidate.checkVisibility()))
+    .map((candidate) => candidate.control);
+}
+
+function onlyInput(inputs: Array<HTMLElement | null>, what: string): HTMLInputElement {
+  const [input] = inputs;
+  if (inputs.length !== 1 || !(input instanceof HTMLInputElement)) throw new Error(`expected one ${what}, found ${inputs.length}`);
   return input;
 }
 
-export function button(element: JwtLogin, name: RegExp): HTMLButtonElement {
-  const found = [...shadow(element).querySelectorAll('button')].find((candidate) => name.test(candidate.textContent ?? ''));
-  if (!found) throw new Error(`no button named ${name}`);
+/** The one input labelled so, hidden or not. */
+export function inputByLabel(element: JwtLogin, label: RegExp): HTMLInputElement {
+  return onlyInput(inputsLabelled(element, label, false), `input labelled ${label}`);
+}
+
+/** The first button whose text matches. */
+function findButton(element: JwtLogin, name: RegExp, visibleOnly: boolean): HTMLButtonElement {
+  const found = [...shadow(element).querySelectorAll('button')].find(
+    (candidate) => name.test(candidate.textContent ?? '') && (!visibleOnly || candidate.checkVisibility()),
+  );
+  if (!found) throw new Error(`no ${visibleOnly ? 'visible ' : ''}button named ${name}`);
   return found;
+}
+
+export function button(element: JwtLogin, name: RegExp): HTMLButtonElement {
+  return findButton(element, name, false);
 }
 
 export function part(element: JwtLogin, name: string): HTMLElement | null {
@@ -106,21 +122,11 @@ export function tab(element: JwtLogin, name: RegExp): HTMLButtonElement {
 
 /** The visible input whose label matches (other tabs' and steps' forms are hidden). */
 export function visibleInput(element: JwtLogin, label: RegExp): HTMLInputElement {
-  const inputs = [...shadow(element).querySelectorAll('label')]
-    .filter((candidate) => label.test(candidate.textContent ?? '') && candidate.checkVisibility())
-    .map((candidate) => candidate.control);
-  if (inputs.length !== 1 || !(inputs[0] instanceof HTMLInputElement)) {
-    throw new Error(`expected one visible input labelled ${label}, found ${inputs.length}`);
-  }
-  return inputs[0];
+  return onlyInput(inputsLabelled(element, label, true), `visible input labelled ${label}`);
 }
 
 export function visibleButton(element: JwtLogin, name: RegExp): HTMLButtonElement {
-  const found = [...shadow(element).querySelectorAll('button')].find(
-    (candidate) => name.test(candidate.textContent ?? '') && candidate.checkVisibility(),
-  );
-  if (!found) throw new Error(`no visible button named ${name}`);
-  return found;
+  return findButton(element, name, true);
 }
 
 /** Types an identifier and a password with real key presses and submits the visible form. */

@@ -299,12 +299,8 @@ export class JwtLogin extends LitElement {
     return this.selectedMethod && config.methods.includes(this.selectedMethod) ? this.selectedMethod : config.methods[0]!;
   }
 
-  private tenantKnown(): boolean {
-    return Boolean(this.tenant);
-  }
-
   private fieldsFor(config: WidgetConfig, method: LoginMethod, step: FormStep): InputField[] {
-    const names = formFields(config.preset, method, step, { tenantKnown: this.tenantKnown() });
+    const names = formFields(config.preset, method, step, { tenantKnown: Boolean(this.tenant) });
     const context = { anyIdentifier: config.preset.usernameTakesAnyIdentifier, withPassword: names.includes('password') };
     return names.map((name) => inputField(name as InputName, context));
   }
