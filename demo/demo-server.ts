@@ -1,4 +1,5 @@
 import { createServer, type ViteDevServer } from 'vite';
+import { docsAssets } from './docs/docs-assets-plugin.js';
 import { type AuthServer, type AuthServerOptions, startAuthServer } from './server/index.js';
 
 export interface DemoOptions {
@@ -25,6 +26,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     vite = await createServer({
       configFile: new URL('../vite.config.ts', import.meta.url).pathname,
       server: { port: options.port ?? 5173, strictPort: false },
+      plugins: [docsAssets()],
       logLevel: 'warn',
       clearScreen: false,
     });

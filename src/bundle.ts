@@ -6,3 +6,4 @@ import './define.js';
 void installBundledLocales();
 
 export * from './index.js';
+export * from './bridges/index.js';

@@ -11,6 +11,7 @@ import {
 } from './http.js';
 import { TokenRejected } from './tokens.js';
 import { passwordMatches, WUNDER_API_CLIENT, WUNDER_DEMO_USER } from './users.js';
+import { wunderOpenApiRoute } from './wunder-docs.js';
 import { wunderOtpRoutes } from './wunder-otp.js';
 import {
   identityFromClaims,
@@ -33,6 +34,8 @@ export function wunderMount(deps: WunderDependencies): Mount {
       ...wunderOtpRoutes(deps),
       { method: 'POST', path: '/:tenant/auth/refresh', handle: (context) => refresh(deps, context) },
       { method: 'GET', path: '/:tenant/front/customers/me', handle: (context) => currentCustomer(deps, context) },
+      { method: 'GET', path: '/:tenant/front/customers/me/orders', handle: (context) => customerOrders(deps, context) },
+      wunderOpenApiRoute,
     ],
   };
 }
@@ -84,15 +87,34 @@ async function refresh(deps: WunderDependencies, context: RequestContext) {
   return { status: 200, body: await issueWunderSession(deps, tenant, identityFromClaims(claims), outcome.family) };
 }
 
-/** Not in the seed: a protected call, so the demo and the explorers can show a token at work. */
-async function currentCustomer(deps: WunderDependencies, context: RequestContext) {
+/** The claims of the request's valid access token for the tenant; 401 otherwise. */
+async function requireAccess(deps: WunderDependencies, context: RequestContext) {
   const tenant = requireTenant(context.params.tenant);
   const token = bearerToken(context.headers);
   if (!token) throw new ApiError(401, 'Missing access token');
   try {
-    const claims = await deps.signer.verify(token, { use: 'access', tenant });
-    return { status: 200, body: { ...identityFromClaims(claims), tenant } };
+    return { tenant, claims: await deps.signer.verify(token, { use: 'access', tenant }) };
   } catch {
     throw new ApiError(401, 'Invalid or expired access token');
   }
+}
+
+/** Not in the seed: protected calls, so the demo and the explorers can show a token at work. */
+async function currentCustomer(deps: WunderDependencies, context: RequestContext) {
+  const { tenant, claims } = await requireAccess(deps, context);
+  return { status: 200, body: { ...identityFromClaims(claims), tenant } };
+}
+
+async function customerOrders(deps: WunderDependencies, context: RequestContext) {
+  const { claims } = await requireAccess(deps, context);
+  const day = 24 * 60 * 60 * 1000;
+  const placed = (daysAgo: number) => new Date(deps.now() - daysAgo * day).toISOString();
+  return {
+    status: 200,
+    body: [
+      { id: `${claims.sub}-3`, placedAt: placed(1), total: '42.00 EUR', status: 'placed' },
+      { id: `${claims.sub}-2`, placedAt: placed(9), total: '17.50 EUR', status: 'shipped' },
+      { id: `${claims.sub}-1`, placedAt: placed(30), total: '99.90 EUR', status: 'delivered' },
+    ],
+  };
 }

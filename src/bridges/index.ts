@@ -1,0 +1,5 @@
+export { connectSwaggerUI, type SwaggerUIInstance } from './swagger-ui.js';
+export { connectStoplightElements, type StoplightElementsElement, type StoplightBridgeOptions } from './stoplight-elements.js';
+export { connectScalar, type ScalarApiReference, type ScalarConfiguration } from './scalar.js';
+export { connectRapiDoc, type RapiDocElement } from './rapidoc.js';
+export type { BridgeOptions, SessionSource } from './session-source.js';

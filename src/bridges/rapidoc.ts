@@ -1,0 +1,47 @@
+import { pickBearerScheme, type SecuritySchemeObject } from './security-scheme.js';
+import { followSession, type BridgeOptions, type SessionSource } from './session-source.js';
+
+/** The `<rapi-doc>` element, as far as the bridge uses it. */
+export interface RapiDocElement extends EventTarget {
+  /** Set once the spec is parsed; `spec-loaded` fires after. */
+  resolvedSpec?: { securitySchemes?: ({ securitySchemeId: string } & SecuritySchemeObject)[] } | null;
+  setApiKey(securitySchemeId: string, value: string): boolean;
+  removeAllSecurityKeys(): void;
+}
+
+/**
+ * Hands the widget's access token to RapiDoc through its public `setApiKey`, re-applied on
+ * every `spec-loaded` (a new spec starts with empty keys), and clears it with
+ * `removeAllSecurityKeys` on sign-out.
+ *
+ * @param login the `<jwt-login>` element
+ * @param rapidoc the `<rapi-doc>` element
+ * @returns a function that stops following the widget and leaves RapiDoc as it is
+ */
+export function connectRapiDoc(login: SessionSource, rapidoc: RapiDocElement, options: BridgeOptions = {}): () => void {
+  let token: string | undefined;
+  const fill = () => {
+    const schemes = rapidoc.resolvedSpec?.securitySchemes;
+    if (!token || !schemes) return;
+    const scheme = pickBearerScheme(
+      Object.fromEntries(schemes.map((candidate) => [candidate.securitySchemeId, candidate])),
+      options.scheme,
+    );
+    if (scheme) rapidoc.setApiKey(scheme.name, scheme.valueOf(token));
+  };
+  const stopFollowing = followSession(login, {
+    apply(accessToken) {
+      token = accessToken;
+      fill();
+    },
+    clear() {
+      token = undefined;
+      if (rapidoc.resolvedSpec) rapidoc.removeAllSecurityKeys();
+    },
+  });
+  rapidoc.addEventListener('spec-loaded', fill);
+  return () => {
+    stopFollowing();
+    rapidoc.removeEventListener('spec-loaded', fill);
+  };
+}

@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startAuthServer, type AuthServer } from '../../demo/server/index.js';
+import type { LoggedRequest } from '../../demo/server/request-log.js';
+import { serveDocsSite, type DocsSite } from './helpers/docs-site.js';
+import { EXPLORERS, type ExplorerDriver } from './helpers/explorer-drivers.js';
+
+// Each explorer as its npm package ships it, on a static docs page (demo/docs) with only the
+// bundle and the explorer's own files; the stand-in is this worker's own, so the test reads
+// the exact Authorization header it received.
+let auth: AuthServer;
+let site: DocsSite;
+
+test.beforeAll(async () => {
+  auth = await startAuthServer({ port: 0 });
+  site = await serveDocsSite(auth.url);
+});
+
+test.afterAll(async () => {
+  await site?.close();
+  await auth?.close();
+});
+
+const PROTECTED_PATH = '/wunder/v1/acme/front/customers/me';
+
+async function openDocs(page: Page, explorer: ExplorerDriver, { connected = true } = {}) {
+  await page.goto(`${site.url}docs/${explorer.page}`);
+  await page.waitForFunction(() => 'docsBridge' in window);
+  await explorer.ready(page);
+  if (!connected) await page.getByLabel(/hand the token to/i).uncheck();
+}
+
+async function signIn(page: Page): Promise<string> {
+  const login = page.locator('jwt-login');
+  await login.getByLabel(/e-?mail/i).fill('demo@example.com');
+  await login.getByLabel(/^password$/i).fill('demo-password');
+  await login.getByRole('button', { name: /sign in/i }).click();
+  await expect(login.locator('[part="session"]')).toBeVisible();
+  return currentToken(page);
+}
+
+const currentToken = (page: Page) =>
+  page.locator('jwt-login').evaluate((login) => (login as HTMLElement & { session: { accessToken: string } }).session.accessToken);
+
+const refresh = (page: Page) =>
+  page.locator('jwt-login').evaluate(async (login) => {
+    const tokens = await (login as HTMLElement & { refreshTokens(): Promise<{ accessToken: string }> }).refreshTokens();
+    return tokens.accessToken;
+  });
+
+const signOut = (page: Page) => page.locator('jwt-login').getByRole('button', { name: /sign out/i }).click();
+
+const setBridge = (page: Page, connected: boolean) =>
+  page.evaluate((on) => (window as unknown as { docsBridge: Record<string, () => void> }).docsBridge[on ? 'connect' : 'disconnect']!(), connected);
+
+/** Sends the protected call from the explorer's own Try-it and returns what the stand-in received. */
+async function tryIt(page: Page, explorer: ExplorerDriver): Promise<LoggedRequest> {
+  const before = auth.requests.list().length;
+  const seen = () => auth.requests.list().slice(before).find((entry) => entry.method === 'GET' && entry.path === PROTECTED_PATH);
+  await explorer.send(page);
+  await expect.poll(() => seen()?.status, { message: `${explorer.name} sent ${PROTECTED_PATH}` }).toBeDefined();
+  return seen()!;
+}
+
+for (const explorer of EXPLORERS) {
+  test.describe(explorer.name, () => {
+    test('a Try-it request carries the signed-in token and is answered 200', async ({ page }) => {
+      await openDocs(page, explorer);
+      const token = await signIn(page);
+      const received = await tryIt(page, explorer);
+      expect(received.authorization).toBe(`Bearer ${token}`);
+      expect(received.status).toBe(200);
+    });
+
+    test('after a refresh the next Try-it request carries the new token', async ({ page }) => {
+      await openDocs(page, explorer);
+      const first = await signIn(page);
+      await tryIt(page, explorer);
+      const renewed = await refresh(page);
+      expect(renewed).not.toBe(first);
+      const received = await tryIt(page, explorer);
+      expect(received.authorization).toBe(`Bearer ${renewed}`);
+      expect(received.status).toBe(200);
+    });
+
+    test('after sign-out Try-it carries no valid token', async ({ page }) => {
+      await openDocs(page, explorer);
+      const token = await signIn(page);
+      await tryIt(page, explorer);
+      await signOut(page);
+      const received = await tryIt(page, explorer);
+      expect(received.authorization ?? '').not.toContain(token);
+      expect(received.status).toBe(401);
+    });
+
+    test('connecting when already signed in applies the token at once', async ({ page }) => {
+      await openDocs(page, explorer, { connected: false });
+      const token = await signIn(page);
+      await setBridge(page, true);
+      const received = await tryIt(page, explorer);
+      expect(received.authorization).toBe(`Bearer ${token}`);
+      expect(received.status).toBe(200);
+    });
+
+    test('after disconnect a refresh and a sign-out leave the explorer alone', async ({ page }) => {
+      await openDocs(page, explorer);
+      await signIn(page);
+      await tryIt(page, explorer);
+      await setBridge(page, false);
+      const left = (await tryIt(page, explorer)).authorization;
+      await refresh(page);
+      expect((await tryIt(page, explorer)).authorization).toBe(left);
+      await signOut(page);
+      expect((await tryIt(page, explorer)).authorization).toBe(left);
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import { expect, type Page } from '@playwright/test';
+
+/** How a reader works one explorer: wait for its document, send GET /front/customers/me from its Try-it. */
+export interface ExplorerDriver {
+  name: string;
+  /** The docs page under demo/docs/. */
+  page: string;
+  /** Resolves once the explorer shows the API document. */
+  ready(page: Page): Promise<void>;
+  /** Sends the call from the explorer's own UI (opening its Try-it the first time). */
+  send(page: Page): Promise<void>;
+}
+
+const swaggerUI: ExplorerDriver = {
+  name: 'Swagger UI',
+  page: 'swagger-ui.html',
+  async ready(page) {
+    await expect(page.locator('#operations-Customers-getCurrentCustomer')).toBeVisible();
+  },
+  async send(page) {
+    const operation = page.locator('#operations-Customers-getCurrentCustomer');
+    const execute = operation.getByRole('button', { name: 'Execute' });
+    if (!(await execute.isVisible())) {
+      await operation.locator('.opblock-summary-control').click();
+      await operation.getByRole('button', { name: 'Try it out' }).click();
+    }
+    await execute.click();
+  },
+};
+
+const rapiDoc: ExplorerDriver = {
+  name: 'RapiDoc',
+  page: 'rapidoc.html',
+  async ready(page) {
+    await expect(page.locator('[id="get-/front/customers/me"]')).toBeVisible();
+  },
+  async send(page) {
+    await page.locator('[id="get-/front/customers/me"]').getByRole('button', { name: 'TRY' }).click();
+  },
+};
+
+export const EXPLORERS: ExplorerDriver[] = [swaggerUI, rapiDoc];
