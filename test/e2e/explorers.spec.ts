@@ -54,8 +54,8 @@ const setBridge = (page: Page, connected: boolean) =>
 
 /** Sends the protected call from the explorer's own Try-it and returns what the stand-in received. */
 async function tryIt(page: Page, explorer: ExplorerDriver): Promise<LoggedRequest> {
-  const before = auth.requests.list().length;
-  const seen = () => auth.requests.list().slice(before).find((entry) => entry.method === 'GET' && entry.path === PROTECTED_PATH);
+  auth.requests.clear();
+  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === PROTECTED_PATH);
   await explorer.send(page);
   await expect.poll(() => seen()?.status, { message: `${explorer.name} sent ${PROTECTED_PATH}` }).toBeDefined();
   return seen()!;
@@ -114,3 +114,32 @@ for (const explorer of EXPLORERS) {
     });
   });
 }
+
+test.describe('Stoplight Elements, whose Try-it has no credentials API', () => {
+  const stoplight = EXPLORERS.find((explorer) => explorer.page === 'stoplight-elements.html')!;
+
+  test('the token reaches only the API: no storage but the widget\'s own, fetch restored on disconnect', async ({ page }) => {
+    await openDocs(page, stoplight);
+    const token = await signIn(page);
+    await tryIt(page, stoplight);
+    const stored = await page.evaluate(() =>
+      [localStorage, sessionStorage].flatMap((storage) => Object.keys(storage).map((key) => [key, storage.getItem(key) ?? ''])),
+    );
+    // The page chose persist="session": the widget's own key is the only place the token is.
+    expect(stored.filter(([, value]) => value.includes(token)).map(([key]) => key)).toEqual([
+      expect.stringMatching(/^jwt-login:v1:/),
+    ]);
+    expect(await page.evaluate(() => window.fetch.toString())).not.toContain('[native code]');
+    await setBridge(page, false);
+    expect(await page.evaluate(() => window.fetch.toString())).toContain('[native code]');
+  });
+
+  test('a request to another origin from the page carries no token', async ({ page }) => {
+    await openDocs(page, stoplight);
+    await signIn(page);
+    const elsewhere = `${site.url}elsewhere`;
+    const sent = page.waitForRequest(elsewhere);
+    await page.evaluate((url) => fetch(url, { headers: { Authorization: 'Bearer 123' } }).catch(() => undefined), elsewhere);
+    expect((await sent).headers().authorization).toBe('Bearer 123');
+  });
+});

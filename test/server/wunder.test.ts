@@ -156,4 +156,29 @@ describe('wunder password, API-key and refresh', () => {
   test('the protected customer endpoint refuses a request without a token', async () => {
     assert.equal((await call(`${base}/globex/front/customers/me`)).status, 401);
   });
+
+  test("the orders endpoint answers the customer's orders for a valid token and 401 for the placeholder", async () => {
+    const { accessToken } = (await signIn()).body;
+    const answer = await call(`${base}/globex/front/customers/me/orders`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body.length, 3);
+    const placeholder = await call(`${base}/globex/front/customers/me/orders`, { headers: { Authorization: 'Bearer 123' } });
+    assert.equal(placeholder.status, 401);
+  });
+
+  test('the OpenAPI document names this server and a bearer scheme that secures the customer calls', async () => {
+    const answer = await call(`${base}/openapi.json`);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body.servers[0].url, `${base}/acme`);
+    assert.deepEqual(answer.body.components.securitySchemes.bearerAuth, {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'The access token from the widget.',
+    });
+    assert.deepEqual(answer.body.security, [{ bearerAuth: [] }]);
+    assert.deepEqual(answer.body.paths['/auth/sign-in-email'].post.security, []);
+  });
 });

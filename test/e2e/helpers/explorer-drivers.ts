@@ -39,4 +39,36 @@ const rapiDoc: ExplorerDriver = {
   },
 };
 
-export const EXPLORERS: ExplorerDriver[] = [swaggerUI, rapiDoc];
+const scalar: ExplorerDriver = {
+  name: 'Scalar',
+  page: 'scalar.html',
+  async ready(page) {
+    await expect(page.getByRole('heading', { name: 'Get the signed-in customer' })).toBeVisible();
+  },
+  // Test Request opens Scalar's client in a modal; it is closed again after each send so the
+  // widget stays reachable.
+  async send(page) {
+    const operation = page.locator('section', { has: page.getByRole('heading', { name: 'Get the signed-in customer' }) });
+    await operation.getByRole('button', { name: /test request/i }).click();
+    const client = page.getByRole('dialog');
+    await client.getByRole('button', { name: /^send get request/i }).click();
+    await expect(client.getByRole('link', { name: /^(200 OK|401 Unauthorized)$/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(client).toBeHidden();
+  },
+};
+
+const stoplightElements: ExplorerDriver = {
+  name: 'Stoplight Elements',
+  page: 'stoplight-elements.html',
+  async ready(page) {
+    // Elements routes by hash (router="hash"): the operation's own link.
+    await page.evaluate(() => (location.hash = '#/operations/getCurrentCustomer'));
+    await expect(page.getByRole('heading', { name: 'Get the signed-in customer' })).toBeVisible();
+  },
+  async send(page) {
+    await page.getByRole('button', { name: 'Send API Request' }).click();
+  },
+};
+
+export const EXPLORERS: ExplorerDriver[] = [swaggerUI, stoplightElements, scalar, rapiDoc];
