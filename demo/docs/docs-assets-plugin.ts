@@ -10,7 +10,13 @@ export function docsAssets(): Plugin {
   return {
     name: 'jwt-login-docs-assets',
     resolveId(source) {
-      return source === '/assets/jwt-login.bundle.js' ? fileURLToPath(new URL('../../src/bundle.ts', import.meta.url)) : null;
+      if (source === '/assets/jwt-login.bundle.js') return fileURLToPath(new URL('../../src/bundle.ts', import.meta.url));
+      return source.startsWith('/vendor/') ? source : null;
+    },
+    // Only Vite's look-ahead at the page's module scripts comes here; the browser gets the
+    // files as they are from the middleware below.
+    async load(id) {
+      return id.startsWith('/vendor/') ? (await readVendorFile(id))?.body.toString('utf8') : null;
     },
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
