@@ -21,7 +21,7 @@ const TRY_IT_PLACEHOLDER = /^(bearer\s*)?(123)?$/i;
 
 const isUnder = (url: string, base: string) => {
   const target = new URL(url, document.baseURI);
-  const server = new URL(base);
+  const server = new URL(base, document.baseURI);
   const path = server.pathname.endsWith('/') ? server.pathname : `${server.pathname}/`;
   return target.origin === server.origin && `${target.pathname}/`.startsWith(path);
 };
