@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'src/generated/', '.test-results/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'src/generated/', '.test-results/', 'test-results/', 'playwright-report/', '.scratch/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

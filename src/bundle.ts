@@ -6,4 +6,3 @@ import './define.js';
 void installBundledLocales();
 
 export * from './index.js';
-export * from './bridges/index.js';

@@ -65,6 +65,8 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  *
  * @tagname jwt-login
  *
+ * @attr lang - The language of the texts (BCP 47): the element's own, else the nearest ancestor's, else the document's, else `en`. A change re-renders in place.
+ *
  * @fires login - Tokens were obtained. `detail`: the TokenSet.
  * @fires logout - The session ended. `detail`: `{ reason: 'user' | 'expired' | 'refresh-failed' }`.
  * @fires login-error - A failure was shown to the user. `detail`: `{ code, message, method, status?, traceId?, retryAfter?, serverCode? }`.
