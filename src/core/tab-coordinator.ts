@@ -78,6 +78,9 @@ export class TabCoordinator {
     }
     const lockName = `jwt-login-leader:${this.name}`;
     const lead = () => {
+      // Granted after stop() (the element was removed while the request was pending):
+      // returning at once lets the lock go; holding it would block every later leader.
+      if (this.stopped.signal.aborted) return undefined;
       this.leader = true;
       handlers.onLeadership();
       return new Promise<void>((resolve) => (this.releaseLeadership = resolve));

@@ -25,6 +25,8 @@ class FakeLocks implements LockManagerLike {
     options: { ifAvailable?: boolean; signal?: AbortSignal },
     callback: (lock: unknown) => Promise<void> | void,
   ): Promise<unknown> {
+    // Like the Web Locks API, never call back synchronously from request().
+    await Promise.resolve();
     if (this.held.has(name)) {
       if (options.ifAvailable) return callback(null);
       await new Promise<void>((resolve, reject) => {

@@ -337,6 +337,19 @@ describe('across tabs', () => {
     assert.deepEqual(leaders, [true, false, false]);
   });
 
+  it('lets the lock go when a tab stops before its lock is granted', async () => {
+    const origin = new FakeOrigin(new FakeClock().now);
+    const handlers = { onMessage: () => undefined, onLeadership: () => undefined };
+    const removed = new TabCoordinator('key', origin.platform());
+    const starting = removed.start(handlers);
+    removed.stop();
+    await starting;
+    const next = new TabCoordinator('key', origin.platform());
+    await next.start(handlers);
+    assert.equal(removed.leader, false);
+    assert.equal(next.leader, true);
+  });
+
   it('signs the other tabs in and out', async () => {
     const { clock, api, opened } = tabs(3);
     for (const tab of opened) await tab.manager.connect();
