@@ -1,14 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startAuthServer, type AuthServer } from '../../demo/server/index.js';
 import type { LoggedRequest } from '../../demo/server/request-log.js';
-import { serveDocsSite, type DocsSite } from './helpers/docs-site.js';
+import { serveDocsSite } from './helpers/docs-site.js';
 import { EXPLORERS, type ExplorerDriver } from './helpers/explorer-drivers.js';
+import type { LocalServer } from '../helpers/local-server.js';
 
 // Each explorer as its npm package ships it, on a static docs page (demo/docs) with only the
 // bundle and the explorer's own files; the stand-in is this worker's own, so the test reads
 // the exact Authorization header it received.
 let auth: AuthServer;
-let site: DocsSite;
+let site: LocalServer;
 
 test.beforeAll(async () => {
   auth = await startAuthServer({ port: 0 });

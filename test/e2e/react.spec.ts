@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { type StaticServer, buildFixtureApp, serveFolder, signIn, wunderApi } from '../packaging/fixture-app.js';
+import { buildFixtureApp, serveFolder, signIn, wunderApi } from '../packaging/fixture-app.js';
+import type { LocalServer } from '../helpers/local-server.js';
 
 // test/fixtures/react-app: a React 19 app using `jwt-login-widget/react`, or the bare tag in JSX.
-let app: StaticServer;
+let app: LocalServer;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);

@@ -1,6 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
-  type BundlePageServer,
   DEMO_EMAIL,
   freshPhoneNumber,
   openWidget,
@@ -9,6 +8,7 @@ import {
   WIDGET_STATES,
   widgetPage,
 } from './helpers/bundle-page.js';
+import type { LocalServer } from '../helpers/local-server.js';
 
 // The look of every method and step against committed baselines
 // (screenshots.spec.ts-snapshots/), so a refactor cannot change it unnoticed.
@@ -22,7 +22,7 @@ const SCHEMES = [
   { name: 'rtl', colorScheme: 'light', path: 'ar', lang: 'ar' },
 ] as const;
 
-let server: BundlePageServer;
+let server: LocalServer;
 
 test.beforeAll(async () => {
   const attributes = { 'base-url': `${process.env.AUTH_SERVER_URL}/wunder/v1`, tenant: 'globex' };

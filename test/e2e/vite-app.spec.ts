@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { type StaticServer, buildFixtureApp, serveFolder, signIn, wunderApi } from '../packaging/fixture-app.js';
+import { buildFixtureApp, serveFolder, signIn, wunderApi } from '../packaging/fixture-app.js';
+import type { LocalServer } from '../helpers/local-server.js';
 
 // test/fixtures/vite-app: an app that imports `jwt-login-widget/define.js` from the npm build.
-let app: StaticServer;
+let app: LocalServer;
 const appUrl = (params: Record<string, string> = {}) => `${app.url}?${new URLSearchParams({ api: wunderApi(), ...params })}`;
 
 test.beforeAll(async () => {

@@ -4,12 +4,12 @@
  */
 import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { build } from 'vite';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../e2e/helpers/bundle-page.js';
 import { REPO, installPackage, packedFiles, stagePackage, tempFolder } from './package-build.js';
+import { listenLocally, type LocalServer } from '../helpers/local-server.js';
 
 interface StagedPackage {
   folder: string;
@@ -56,14 +56,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export interface StaticServer {
-  /** Origin with a trailing slash. */
-  url: string;
-  close(): Promise<void>;
-}
-
 /** Serves a built app on an origin of its own (the API is cross-origin, as in production). */
-export async function serveFolder(folder: string): Promise<StaticServer> {
+export async function serveFolder(folder: string): Promise<LocalServer> {
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const file = join(folder, normalize(path === '/' ? 'index.html' : path));
@@ -73,15 +67,7 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
     }
     response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://localhost:${(server.address() as AddressInfo).port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenLocally(server);
 }
 
 /** The stand-in's wunder API, where the demo account signs in with tenant `acme`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright';
+import { listenLocally, type LocalServer } from '../../helpers/local-server.js';
 
 /** A docs-like page with nothing but the single-file bundle and one `<jwt-login>`. */
 export interface WidgetPageOptions {
@@ -40,12 +40,6 @@ export function widgetPage(options: WidgetPageOptions): string {
 <body><jwt-login${attributes}></jwt-login>${options.after ?? ''}</body></html>`;
 }
 
-export interface BundlePageServer {
-  /** Origin with a trailing slash, e.g. `http://localhost:41234/`. */
-  url: string;
-  close(): Promise<void>;
-}
-
 /**
  * Serves `dist/jwt-login.bundle.js` at `/assets/jwt-login.bundle.js` and each page of
  * `pages` at its path (`/`, `/ar`, …), on an origin of its own: the API is cross-origin.
@@ -53,7 +47,7 @@ export interface BundlePageServer {
 export async function serveBundlePages(
   pages: Record<string, string>,
   bundlePath = 'dist/jwt-login.bundle.js',
-): Promise<BundlePageServer> {
+): Promise<LocalServer> {
   const bundle = readFileSync(bundlePath);
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -65,15 +59,7 @@ export async function serveBundlePages(
       response.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://localhost:${(server.address() as AddressInfo).port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenLocally(server);
 }
 
 /** The looks of the widget the screenshots cover, each reached from a freshly loaded page. */

@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readVendorFile } from '../../../demo/docs/vendor-files.js';
-
-export interface DocsSite {
-  /** Origin with a trailing slash; the docs pages are under `docs/`. */
-  url: string;
-  close(): Promise<void>;
-}
+import { listenLocally, type LocalServer } from '../../helpers/local-server.js';
 
 const DOCS = new URL('../../../demo/docs/', import.meta.url);
 const PAGE_FILES: Record<string, string> = {
@@ -21,7 +15,7 @@ const PAGE_FILES: Record<string, string> = {
  * built `dist/jwt-login.bundle.js` at `/assets/`, the explorers' files as their npm
  * packages ship them at `/vendor/`, and `%VITE_AUTH_SERVER_URL%` replaced by `authServerUrl`.
  */
-export async function serveDocsSite(authServerUrl: string, bundlePath = 'dist/jwt-login.bundle.js'): Promise<DocsSite> {
+export async function serveDocsSite(authServerUrl: string, bundlePath = 'dist/jwt-login.bundle.js'): Promise<LocalServer> {
   const bundle = await readFile(bundlePath);
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -43,13 +37,5 @@ export async function serveDocsSite(authServerUrl: string, bundlePath = 'dist/jw
       notFound,
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://localhost:${(server.address() as AddressInfo).port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenLocally(server);
 }
