@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compactLocaleTables } from './scripts/build/compact-locale-tables.js';
+import { inlineDynamicImports } from './scripts/build/inline-dynamic-imports.js';
+import { minifyTemplateLiterals } from './scripts/build/minify-template-literals.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -12,6 +15,14 @@ export default defineConfig({
   root: fromRoot('./demo'),
   publicDir: false,
   server: { host: '127.0.0.1' },
+  // Build only (the demo server serves the source as it is): Lit's css/html template text
+  // minified, the locale tables imported statically (the bundle inlines them anyway) and
+  // stored as arrays that share one list of message ids.
+  plugins: [
+    minifyTemplateLiterals(),
+    inlineDynamicImports(/\/src\/localization\.ts$/),
+    compactLocaleTables(fromRoot('./src/generated/locales')),
+  ],
   // The demo has three pages: index.html (every preset and method), session.html (one session
   // across tabs) and theme.html (the theme playground).
   build: {
@@ -29,6 +40,8 @@ export default defineConfig({
     // One file whatever the source imports lazily: the bundle inlines every locale
     // (src/bundle-locales.ts), so the npm build's on-demand locale imports resolve to them.
     // Lib mode keeps whitespace in ES output (for tree-shaking): this bundle is final, so minify it all.
-    rolldownOptions: { output: { codeSplitting: false, minify: true } },
+    // No `/* @__PURE__ */` annotations either: they serve a bundler that tree-shakes this file,
+    // and this file is the end of the line.
+    rolldownOptions: { output: { codeSplitting: false, minify: true, comments: { annotation: false } } },
   },
 });

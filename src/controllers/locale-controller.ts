@@ -14,28 +14,31 @@ export class LocaleController implements ReactiveController {
   /** The supported locale nearest to it (`de`), for texts. */
   locale = 'en';
   rtl = false;
-  private observer: MutationObserver | undefined;
+  #observer: MutationObserver | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.observer = new MutationObserver(() => this.follow());
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
-    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    this.follow();
+    this.#observer = new MutationObserver(() => this.#follow());
+    this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
+    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.#follow();
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
   }
 
-  private follow(): void {
-    const written = this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  #follow(): void {
+    const written = this.#host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
     const tag = canonical(written);
-    if (tag === this.tag && this.observer) {
+    if (tag === this.tag && this.#observer) {
       // Still the same language; another widget may have switched the page's texts meanwhile.
       void setWidgetLocale(this.locale);
       return;
@@ -44,7 +47,7 @@ export class LocaleController implements ReactiveController {
     this.locale = resolveLocale(tag);
     this.rtl = isRightToLeft(this.locale);
     void setWidgetLocale(this.locale);
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }
 

@@ -7,9 +7,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class RequestController<Key extends string> implements ReactiveController {
   /** The key of the request in flight, or undefined. */
   busy: Key | undefined;
-  private inFlight: AbortController | undefined;
+  #inFlight: AbortController | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -24,22 +27,22 @@ export class RequestController<Key extends string> implements ReactiveController
   ): Promise<{ value: T; aborted: boolean } | { error: unknown; aborted: boolean } | undefined> {
     if (this.busy) return undefined;
     this.busy = key;
-    const inFlight = (this.inFlight = new AbortController());
-    this.host.requestUpdate();
+    const inFlight = (this.#inFlight = new AbortController());
+    this.#host.requestUpdate();
     try {
       return { value: await request(inFlight.signal), aborted: inFlight.signal.aborted };
     } catch (error) {
       return { error, aborted: inFlight.signal.aborted };
     } finally {
-      this.inFlight = undefined;
+      this.#inFlight = undefined;
       this.busy = undefined;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    this.inFlight?.abort(new DOMException('The element was removed', 'AbortError'));
+    this.#inFlight?.abort(new DOMException('The element was removed', 'AbortError'));
   }
 }

@@ -33,82 +33,84 @@ const RECHECK_EVENTS = ['visibilitychange', 'online', 'pageshow', 'focus'] as co
  * wakes, disposed (timers, tab lock, channel) when the element leaves.
  */
 export class SessionController implements ReactiveController {
-  private manager: SessionManager | undefined;
-  private settings: SessionSettings | undefined;
-  private connected = false;
-  private readonly recheck = () => this.manager?.recheck();
+  #manager: SessionManager | undefined;
+  #settings: SessionSettings | undefined;
+  #connected = false;
+  readonly #recheck = () => this.#manager?.recheck();
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly events: SessionEvents,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #events: SessionEvents;
+
+  constructor(host: ReactiveControllerHost, events: SessionEvents) {
+    this.#host = host;
+    this.#events = events;
     host.addController(this);
   }
 
   get tokens(): TokenSet | null {
-    return this.manager?.tokens ?? null;
+    return this.#manager?.tokens ?? null;
   }
 
   /** Points the session at an API; a different key or mode starts over with what is stored for it. */
   configure(settings: SessionSettings | undefined): void {
     const same =
       settings &&
-      this.settings &&
-      settings.key === this.settings.key &&
-      settings.persist === this.settings.persist &&
-      settings.autoRefresh === this.settings.autoRefresh;
-    this.settings = settings;
+      this.#settings &&
+      settings.key === this.#settings.key &&
+      settings.persist === this.#settings.persist &&
+      settings.autoRefresh === this.#settings.autoRefresh;
+    this.#settings = settings;
     if (same) return;
-    this.manager?.dispose();
-    this.manager = undefined;
-    if (settings && this.connected) this.open(settings);
+    this.#manager?.dispose();
+    this.#manager = undefined;
+    if (settings && this.#connected) this.#open(settings);
   }
 
   /** When the access token expires by this machine's clock (ms), or undefined. */
   get expiresAt(): number | undefined {
-    return this.manager?.expiresAt;
+    return this.#manager?.expiresAt;
   }
 
   start(tokens: TokenSet): void {
-    this.manager?.start(tokens);
+    this.#manager?.start(tokens);
   }
 
   end(reason: SessionEndReason): void {
-    this.manager?.end(reason);
+    this.#manager?.end(reason);
   }
 
   refreshTokens(): Promise<TokenSet> {
-    if (!this.manager) return Promise.reject(new Error('<jwt-login> is not configured'));
-    return this.manager.refreshTokens();
+    if (!this.#manager) return Promise.reject(new Error('<jwt-login> is not configured'));
+    return this.#manager.refreshTokens();
   }
 
   async getAccessToken(): Promise<string | null> {
-    return this.manager ? this.manager.getAccessToken() : null;
+    return this.#manager ? this.#manager.getAccessToken() : null;
   }
 
   hostConnected(): void {
-    this.connected = true;
-    for (const type of RECHECK_EVENTS) globalThis.addEventListener?.(type, this.recheck);
-    if (this.settings && !this.manager) this.open(this.settings);
+    this.#connected = true;
+    for (const type of RECHECK_EVENTS) globalThis.addEventListener?.(type, this.#recheck);
+    if (this.#settings && !this.#manager) this.#open(this.#settings);
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    for (const type of RECHECK_EVENTS) globalThis.removeEventListener?.(type, this.recheck);
-    this.manager?.dispose();
-    this.manager = undefined;
+    this.#connected = false;
+    for (const type of RECHECK_EVENTS) globalThis.removeEventListener?.(type, this.#recheck);
+    this.#manager?.dispose();
+    this.#manager = undefined;
   }
 
-  private open(settings: SessionSettings): void {
+  #open(settings: SessionSettings): void {
     const storage = storageFor(settings.persist);
     const manager = new SessionManager({
       store: new SessionStore(storage, settings.key),
       ...(settings.persist === 'local' ? { coordinator: new TabCoordinator(settings.key, browserTabPlatform(storage)) } : {}),
-      refresh: (tokens) => (this.settings ?? settings).refresh(tokens),
+      refresh: (tokens) => (this.#settings ?? settings).refresh(tokens),
       autoRefresh: settings.autoRefresh,
-      events: this.events,
+      events: this.#events,
     });
-    this.manager = manager;
-    void manager.connect().finally(() => this.host.requestUpdate());
+    this.#manager = manager;
+    void manager.connect().finally(() => this.#host.requestUpdate());
   }
 }

@@ -7,29 +7,32 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * render root; cleared on sign-in so no password outlives its use.
  */
 export class TypedValuesController implements ReactiveController {
-  private readonly values = new Map<string, string>();
-  private readonly restored = new WeakSet<HTMLFormElement>();
+  readonly #values = new Map<string, string>();
+  readonly #restored = new WeakSet<HTMLFormElement>();
   /** The tenant typed into any form, kept after sign-out. */
   tenant = '';
 
-  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode & EventTarget }) {
+  readonly #host: ReactiveControllerHost & { renderRoot: ParentNode & EventTarget };
+
+  constructor(host: ReactiveControllerHost & { renderRoot: ParentNode & EventTarget }) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.host.renderRoot.addEventListener('input', this.onInput);
+    this.#host.renderRoot.addEventListener('input', this.#onInput);
   }
 
   hostDisconnected(): void {
-    this.host.renderRoot.removeEventListener('input', this.onInput);
+    this.#host.renderRoot.removeEventListener('input', this.#onInput);
   }
 
   hostUpdated(): void {
-    for (const form of this.host.renderRoot.querySelectorAll<HTMLFormElement>('form[data-form]')) {
-      if (this.restored.has(form)) continue;
-      this.restored.add(form);
+    for (const form of this.#host.renderRoot.querySelectorAll<HTMLFormElement>('form[data-form]')) {
+      if (this.#restored.has(form)) continue;
+      this.#restored.add(form);
       for (const input of form.querySelectorAll<HTMLInputElement>('input[name]')) {
-        const value = input.name === 'tenant' ? this.tenant : this.values.get(key(form.dataset['form'], input.name));
+        const value = input.name === 'tenant' ? this.tenant : this.#values.get(key(form.dataset['form'], input.name));
         if (value) input.value = value;
       }
     }
@@ -38,23 +41,23 @@ export class TypedValuesController implements ReactiveController {
   /** Sets an input's value as if typed, so it is remembered too. */
   set(input: HTMLInputElement, value: string): void {
     input.value = value;
-    this.remember(input);
+    this.#remember(input);
   }
 
   /** Forgets every value but the tenant. */
   clear(): void {
-    this.values.clear();
+    this.#values.clear();
   }
 
-  private readonly onInput = (event: Event): void => {
+  readonly #onInput = (event: Event): void => {
     const input = event.composedPath()[0];
-    if (input instanceof HTMLInputElement) this.remember(input);
+    if (input instanceof HTMLInputElement) this.#remember(input);
   };
 
-  private remember(input: HTMLInputElement): void {
+  #remember(input: HTMLInputElement): void {
     if (!input.form) return;
     if (input.name === 'tenant') this.tenant = input.value;
-    else this.values.set(key(input.form.dataset['form'], input.name), input.value);
+    else this.#values.set(key(input.form.dataset['form'], input.name), input.value);
   }
 }
 

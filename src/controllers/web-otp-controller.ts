@@ -9,7 +9,7 @@ interface OtpCredential extends Credential {
  * (Chrome on Android): the browser asks the user, then hands over the code.
  */
 export class WebOtpController implements ReactiveController {
-  private pending: AbortController | undefined;
+  #pending: AbortController | undefined;
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
@@ -23,7 +23,7 @@ export class WebOtpController implements ReactiveController {
   listen(onCode: (code: string) => void): void {
     this.stop();
     if (!WebOtpController.supported) return;
-    const pending = (this.pending = new AbortController());
+    const pending = (this.#pending = new AbortController());
     navigator.credentials
       .get({ otp: { transport: ['sms'] }, signal: pending.signal } as CredentialRequestOptions)
       .then((credential) => {
@@ -34,8 +34,8 @@ export class WebOtpController implements ReactiveController {
   }
 
   stop(): void {
-    this.pending?.abort();
-    this.pending = undefined;
+    this.#pending?.abort();
+    this.#pending = undefined;
   }
 
   hostConnected(): void {}

@@ -87,11 +87,11 @@ interface CallResult {
 export class AuthClient {
   constructor(readonly options: ClientOptions) {}
 
-  private now(): number {
+  #now(): number {
     return (this.options.now ?? Date.now)();
   }
 
-  private methodEndpoints(method: LoginMethod) {
+  #methodEndpoints(method: LoginMethod) {
     const endpoints = this.options.preset.methods[method];
     if (!endpoints) {
       throw new LoginError({
@@ -106,19 +106,19 @@ export class AuthClient {
 
   /** Signs in with password or API key, or submits an OTP code (the second step). */
   async signIn(method: LoginMethod, values: FieldValues, signal?: AbortSignal): Promise<TokenSet> {
-    const endpoints = this.methodEndpoints(method);
+    const endpoints = this.#methodEndpoints(method);
     const purpose: CallPurpose = endpoints.request ? 'otp-verify' : 'credentials';
-    const result = await this.call(endpoints.submit, values, {}, purpose, method, signal);
-    return this.tokenSet(result, method);
+    const result = await this.#call(endpoints.submit, values, {}, purpose, method, signal);
+    return this.#tokenSet(result, method);
   }
 
   /** OTP step 1: asks the server to send a code. */
   async requestCode(method: LoginMethod, values: FieldValues, signal?: AbortSignal): Promise<void> {
-    const request = this.methodEndpoints(method).request;
+    const request = this.#methodEndpoints(method).request;
     if (!request) {
       throw new LoginError({ code: 'config-error', message: `${method} has no code request`, method, field: 'methods' });
     }
-    await this.call(request, values, {}, 'otp-request', method, signal);
+    await this.#call(request, values, {}, 'otp-request', method, signal);
   }
 
   /** Exchanges the refresh token for new tokens; the old refresh token is kept when no new one comes. */
@@ -131,8 +131,8 @@ export class AuthClient {
       throw new LoginError({ code: 'refresh-failed', message: 'There is no refresh token', method: 'refresh' });
     }
     const values = { refreshToken: tokens.refreshToken };
-    const result = await this.call(endpoint, values, values, 'refresh', 'refresh', signal);
-    return this.tokenSet(result, tokens.method, tokens.refreshToken);
+    const result = await this.#call(endpoint, values, values, 'refresh', 'refresh', signal);
+    return this.#tokenSet(result, tokens.method, tokens.refreshToken);
   }
 
   /** Exchanges an external IdP token (datarhei's Auth0 login) for this API's tokens. */
@@ -145,22 +145,22 @@ export class AuthClient {
         method: 'external-token',
       });
     }
-    const result = await this.call(endpoint, {}, { externalToken }, 'external-token', 'external-token', signal);
-    return this.tokenSet(result, 'external-token');
+    const result = await this.#call(endpoint, {}, { externalToken }, 'external-token', 'external-token', signal);
+    return this.#tokenSet(result, 'external-token');
   }
 
-  private tokenSet(result: CallResult, method: TokenSet['method'], previousRefreshToken?: string): TokenSet {
+  #tokenSet(result: CallResult, method: TokenSet['method'], previousRefreshToken?: string): TokenSet {
     return tokenSetFromResponse(result.body, result.status, {
       fields: this.options.preset.response,
       method,
       preset: this.options.presetName,
       ...(this.options.tenant ? { tenant: this.options.tenant } : {}),
       ...(previousRefreshToken ? { previousRefreshToken } : {}),
-      now: this.now(),
+      now: this.#now(),
     });
   }
 
-  private async call(
+  async #call(
     endpoint: EndpointSpec,
     values: FieldValues,
     bearer: BearerValues,
@@ -194,19 +194,19 @@ export class AuthClient {
       if (!response.ok) {
         throw errorFromResponse(
           { status: response.status, body, headers: response.headers },
-          { purpose, method, signed: Boolean(signer), now: this.now() },
+          { purpose, method, signed: Boolean(signer), now: this.#now() },
         );
       }
       return { status: response.status, body };
     } catch (error) {
       if (error instanceof LoginError) throw error;
-      throw this.transportError(error, method, timeout.signal, signal);
+      throw this.#transportError(error, method, timeout.signal, signal);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private transportError(
+  #transportError(
     error: unknown,
     method: LoginErrorDetail['method'],
     timeout: AbortSignal,

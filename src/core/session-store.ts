@@ -34,15 +34,19 @@ function parseRecord(text: string): SessionRecord | undefined {
  * that refuses (private mode, a full quota) degrades to memory.
  */
 export class SessionStore {
+  readonly #storage: KeyValueStorage | undefined;
+
   constructor(
-    private readonly storage: KeyValueStorage | undefined,
+    storage: KeyValueStorage | undefined,
     readonly key: string,
-  ) {}
+  ) {
+    this.#storage = storage;
+  }
 
   load(): SessionRecord | undefined {
-    if (!this.storage) return undefined;
+    if (!this.#storage) return undefined;
     try {
-      const text = this.storage.getItem(this.key);
+      const text = this.#storage.getItem(this.key);
       if (text === null) return undefined;
       const record = parseRecord(text);
       if (!record) this.clear();
@@ -55,7 +59,7 @@ export class SessionStore {
 
   save(record: SessionRecord): void {
     try {
-      this.storage?.setItem(this.key, JSON.stringify(record));
+      this.#storage?.setItem(this.key, JSON.stringify(record));
     } catch {
       // Storage refused: the session lives on in memory.
     }
@@ -63,7 +67,7 @@ export class SessionStore {
 
   clear(): void {
     try {
-      this.storage?.removeItem(this.key);
+      this.#storage?.removeItem(this.key);
     } catch {
       // Nothing to clear.
     }

@@ -54,36 +54,38 @@ const LEASE_SETTLE_MS = 150;
  * tab may refresh, but only under a lease taken in storage.
  */
 export class TabCoordinator {
-  private channel: BroadcastChannel | undefined;
-  private releaseLeadership: (() => void) | undefined;
-  private readonly stopped = new AbortController();
-  private readonly id: string;
+  #channel: BroadcastChannel | undefined;
+  #releaseLeadership: (() => void) | undefined;
+  readonly #stopped = new AbortController();
+  readonly #id: string;
   leader = false;
 
-  constructor(
-    private readonly name: string,
-    private readonly platform: TabPlatform,
-  ) {
-    this.id = `${platform.now().toString(36)}-${platform.random().toString(36).slice(2)}`;
+  readonly #name: string;
+  readonly #platform: TabPlatform;
+
+  constructor(name: string, platform: TabPlatform) {
+    this.#name = name;
+    this.#platform = platform;
+    this.#id = `${platform.now().toString(36)}-${platform.random().toString(36).slice(2)}`;
   }
 
   /** Joins the tabs; resolves once it is known whether this tab leads now. */
   async start(handlers: { onMessage(message: TabMessage): void; onLeadership(): void }): Promise<void> {
-    this.channel = this.platform.createChannel(`jwt-login:${this.name}`);
-    this.channel.onmessage = (event: MessageEvent<TabMessage>) => handlers.onMessage(event.data);
-    const locks = this.platform.locks;
+    this.#channel = this.#platform.createChannel(`jwt-login:${this.#name}`);
+    this.#channel.onmessage = (event: MessageEvent<TabMessage>) => handlers.onMessage(event.data);
+    const locks = this.#platform.locks;
     if (!locks) {
       this.leader = true;
       return;
     }
-    const lockName = `jwt-login-leader:${this.name}`;
+    const lockName = `jwt-login-leader:${this.#name}`;
     const lead = () => {
       // Granted after stop() (the element was removed while the request was pending):
       // returning at once lets the lock go; holding it would block every later leader.
-      if (this.stopped.signal.aborted) return undefined;
+      if (this.#stopped.signal.aborted) return undefined;
       this.leader = true;
       handlers.onLeadership();
-      return new Promise<void>((resolve) => (this.releaseLeadership = resolve));
+      return new Promise<void>((resolve) => (this.#releaseLeadership = resolve));
     };
     // The lock is held for as long as the callback's promise is pending: until stop().
     const granted = await new Promise<boolean>((resolve) => {
@@ -94,48 +96,48 @@ export class TabCoordinator {
         })
         .catch(() => resolve(false));
     });
-    if (!granted && !this.stopped.signal.aborted) {
+    if (!granted && !this.#stopped.signal.aborted) {
       // Wait in line; the callback runs when the leader's tab closes.
-      locks.request(lockName, { signal: this.stopped.signal }, lead).catch(() => undefined);
+      locks.request(lockName, { signal: this.#stopped.signal }, lead).catch(() => undefined);
     }
   }
 
   post(message: TabMessage): void {
-    this.channel?.postMessage(message);
+    this.#channel?.postMessage(message);
   }
 
   /** Whether refreshing is up to this tab: the leader, or the holder of the storage lease. */
   async mayRefresh(): Promise<boolean> {
-    if (this.platform.locks) return this.leader;
-    return this.takeLease();
+    if (this.#platform.locks) return this.leader;
+    return this.#takeLease();
   }
 
   releaseLease(): void {
-    const storage = this.platform.storage;
-    if (!storage || this.platform.locks) return;
+    const storage = this.#platform.storage;
+    if (!storage || this.#platform.locks) return;
     try {
-      if (this.readLease()?.id === this.id) storage.removeItem(this.leaseKey);
+      if (this.#readLease()?.id === this.#id) storage.removeItem(this.#leaseKey);
     } catch {
       // Nothing to release.
     }
   }
 
   stop(): void {
-    this.stopped.abort();
-    this.releaseLeadership?.();
+    this.#stopped.abort();
+    this.#releaseLeadership?.();
     this.releaseLease();
-    this.channel?.close();
-    this.channel = undefined;
+    this.#channel?.close();
+    this.#channel = undefined;
     this.leader = false;
   }
 
-  private get leaseKey(): string {
-    return `jwt-login-lease:${this.name}`;
+  get #leaseKey(): string {
+    return `jwt-login-lease:${this.#name}`;
   }
 
-  private readLease(): { id: string; until: number } | undefined {
+  #readLease(): { id: string; until: number } | undefined {
     try {
-      const lease = JSON.parse(this.platform.storage?.getItem(this.leaseKey) ?? 'null') as { id?: unknown; until?: unknown };
+      const lease = JSON.parse(this.#platform.storage?.getItem(this.#leaseKey) ?? 'null') as { id?: unknown; until?: unknown };
       return lease && typeof lease.id === 'string' && typeof lease.until === 'number'
         ? { id: lease.id, until: lease.until }
         : undefined;
@@ -145,17 +147,17 @@ export class TabCoordinator {
   }
 
   /** Write, wait, read: whoever still holds the lease after the settle time has won it. */
-  private async takeLease(): Promise<boolean> {
-    const storage = this.platform.storage;
+  async #takeLease(): Promise<boolean> {
+    const storage = this.#platform.storage;
     if (!storage) return true;
-    const current = this.readLease();
-    if (current && current.id !== this.id && current.until > this.platform.now()) return false;
+    const current = this.#readLease();
+    if (current && current.id !== this.#id && current.until > this.#platform.now()) return false;
     try {
-      storage.setItem(this.leaseKey, JSON.stringify({ id: this.id, until: this.platform.now() + LEASE_MS }));
+      storage.setItem(this.#leaseKey, JSON.stringify({ id: this.#id, until: this.#platform.now() + LEASE_MS }));
     } catch {
       return true;
     }
-    await this.platform.wait(LEASE_SETTLE_MS);
-    return this.readLease()?.id === this.id;
+    await this.#platform.wait(LEASE_SETTLE_MS);
+    return this.#readLease()?.id === this.#id;
   }
 }

@@ -1,6 +1,5 @@
-import { localized, msg, str } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { AuthClient } from '../../core/client.js';
 import { type WidgetConfig, DEFAULT_TIMEOUT, parseConfig } from '../../core/config.js';
 import { type LoginErrorDetail, LoginError } from '../../core/errors.js';
@@ -131,86 +130,111 @@ function unexpectedError(error: unknown): LoginErrorDetail {
  * @cssprop [--jwt-login-tab-color-active] - Text and underline of the selected tab; the primary colour by default.
  * @cssprop [--jwt-login-feedback-min-height=4rem] - Room kept for an error message (two lines); 0 lets the widget grow instead.
  */
-@localized()
 export class JwtLogin extends LitElement {
   static override styles = loginStyles;
 
+  // `static properties` rather than `@property()`: the decorators' runtime (a helper call per
+  // property and Lit's decorator module) cost the single-file bundle half a kilobyte gzipped.
+  // The internal state (`state: true`) is registered below the class, out of the manifest.
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    tenant: {},
+    preset: {},
+    methods: {},
+    branchId: { attribute: 'branch-id' },
+    signingKey: { attribute: 'signing-key' },
+    persist: {},
+    refresh: {},
+    timeout: { type: Number },
+    endpoints: { attribute: false },
+    headers: { attribute: false },
+    signer: { attribute: false },
+  };
+
   /** The API's base URL, absolute or a path, e.g. `https://go.api.gourban.services/v1`. Required. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
 
   /** Substituted for `{tenant}` in the preset's paths; when unset and needed, the form asks for it. */
-  @property() tenant?: string;
+  tenant?: string;
 
   /** Which API: `wunder`, `datarhei` or `auth-login`. */
-  @property() preset = 'wunder';
+  preset = 'wunder';
 
   /** Space-separated sign-in methods, in tab order; every method the preset supports by default. */
-  @property() methods?: string;
+  methods?: string;
 
   /** Sent as `branchId` when requesting an OTP (wunder). */
-  @property({ attribute: 'branch-id' }) branchId?: string;
+  branchId?: string;
 
   /** Key for the default request signature; a key shipped to browsers is public. */
-  @property({ attribute: 'signing-key' }) signingKey?: string;
+  signingKey?: string;
 
   /** Where tokens are kept: `memory`, `session` or `local`. */
-  @property() persist = 'memory';
+  persist = 'memory';
 
   /** `auto` refreshes before expiry, `manual` leaves it to the page. */
-  @property() refresh = 'auto';
+  refresh = 'auto';
 
   /** Request timeout in ms. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  timeout = DEFAULT_TIMEOUT;
 
   /** A partial override of the preset: paths, HTTP methods, field names, `signed`, the refresh call. */
-  @property({ attribute: false }) endpoints?: EndpointsOverride;
+  endpoints?: EndpointsOverride;
 
   /** Extra request headers. */
-  @property({ attribute: false }) headers?: Record<string, string>;
+  headers?: Record<string, string>;
 
   /** Custom signature: returns the headers that sign a request. Takes precedence over `signing-key`. */
-  @property({ attribute: false }) signer?: Signer;
+  signer?: Signer;
 
-  @state() private config: WidgetConfig | LoginError = parseConfigSafely(this);
-  @state() private copied?: CopyTarget | 'failed';
-  @state() private selectedMethod?: LoginMethod;
-  @state() private sentCodes: Partial<Record<LoginMethod, SentCode>> = {};
-  @state() private errors: Partial<Record<FormKey, LoginErrorDetail>> = {};
-  @state() private problems: Partial<Record<FormKey, Partial<Record<InputName, FieldProblem>>>> = {};
+  // Reactive internal state: registered with `state: true` below the class.
+  private config: WidgetConfig | LoginError = parseConfigSafely(this);
+  private copied?: CopyTarget | 'failed';
+  private selectedMethod?: LoginMethod;
+  private sentCodes: Partial<Record<LoginMethod, SentCode>> = {};
+  private errors: Partial<Record<FormKey, LoginErrorDetail>> = {};
+  private problems: Partial<Record<FormKey, Partial<Record<InputName, FieldProblem>>>> = {};
   /** Ids of the secret inputs shown in clear text. */
-  @state() private revealed: ReadonlySet<string> = new Set();
-  @state() private capsLock = false;
+  private revealed: ReadonlySet<string> = new Set();
+  private capsLock = false;
 
-  private reportedConfigError?: string;
-  private readonly requests = new RequestController<FormKey>(this);
-  private readonly typed = new TypedValuesController(this);
-  private readonly language = new LocaleController(this);
-  private readonly countdown = new CountdownController(this);
-  private readonly webOtp = new WebOtpController(this);
-  private readonly sessions = new SessionController(this, {
-    login: (tokens) => this.onSessionChange(new LoginEvent(tokens)),
-    refreshed: (tokens) => this.onSessionChange(new TokenRefreshEvent(tokens)),
-    ended: (reason) => this.onSessionEnd(reason),
+  #reportedConfigError: string | undefined;
+
+  readonly #requests = new RequestController<FormKey>(this);
+  readonly #typed = new TypedValuesController(this);
+  readonly #language = new LocaleController(this);
+  readonly #countdown = new CountdownController(this);
+  readonly #webOtp = new WebOtpController(this);
+  readonly #sessions = new SessionController(this, {
+    login: (tokens) => this.#onSessionChange(new LoginEvent(tokens)),
+    refreshed: (tokens) => this.#onSessionChange(new TokenRefreshEvent(tokens)),
+    ended: (reason) => this.#onSessionEnd(reason),
   });
+
+  constructor() {
+    super();
+    // What `@localized()` does: re-render when the page's locale changes.
+    updateWhenLocaleChanges(this);
+  }
 
   /** The current token set, or `null` when signed out. */
   get session(): TokenSet | null {
-    return this.sessions.tokens;
+    return this.#sessions.tokens;
   }
 
   /** Ends the session (in every tab that shares it) and shows the form again. */
   logout(): void {
-    if (this.session) this.sessions.end('user');
+    if (this.session) this.#sessions.end('user');
   }
 
   /** A valid access token, refreshed first when it is expired or about to expire; `null` when signed out. */
   getAccessToken(): Promise<string | null> {
-    return this.sessions.getAccessToken();
+    return this.#sessions.getAccessToken();
   }
 
   /** Refreshes the tokens now; concurrent calls (and other tabs) share one request. */
   refreshTokens(): Promise<TokenSet> {
-    return this.sessions.refreshTokens();
+    return this.#sessions.refreshTokens();
   }
 
   /**
@@ -221,50 +245,49 @@ export class JwtLogin extends LitElement {
   async loginWithToken(externalToken: string): Promise<TokenSet> {
     const config = this.config;
     if (config instanceof LoginError) throw config;
-    const method = this.activeMethod(config);
+    const method = this.#activeMethod(config);
     // Its errors show where the reader is: on the first form of the selected method.
     const key = formKey(method, firstStep(config.preset, method));
-    const outcome = await this.send(key, this.tenant, (client, signal) =>
+    const outcome = await this.#send(key, this.tenant, (client, signal) =>
       client.exchangeExternalToken(externalToken, signal),
     );
     if ('error' in outcome) throw outcome.error;
-    await this.signIn(outcome.value);
+    await this.#signIn(outcome.value);
     return outcome.value;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (CONFIG_PROPERTIES.some((name) => changed.has(name))) {
-      this.config = parseConfigSafely(this);
-    }
-    if (CONFIG_PROPERTIES.some((name) => changed.has(name)) || changed.has('tenant')) {
+    const configChanged = CONFIG_PROPERTIES.some((name) => changed.has(name));
+    if (configChanged) this.config = parseConfigSafely(this);
+    if (configChanged || changed.has('tenant')) {
       const config = this.config;
-      this.sessions.configure(
+      this.#sessions.configure(
         config instanceof LoginError
           ? undefined
           : {
               key: sessionKey({ baseUrl: config.baseUrl, preset: config.presetName, ...(this.tenant ? { tenant: this.tenant } : {}) }),
               persist: config.persist,
               autoRefresh: config.refresh === 'auto',
-              refresh: (tokens) => this.client(config, tokens.tenant).refresh(tokens),
+              refresh: (tokens) => this.#client(config, tokens.tenant).refresh(tokens),
             },
       );
     }
   }
 
-  private onSessionChange(event: LoginEvent | TokenRefreshEvent): void {
-    const expiresAt = this.sessions.expiresAt;
-    if (expiresAt !== undefined) this.countdown.start(EXPIRY_COUNTDOWN, (expiresAt - Date.now()) / 1000);
+  #onSessionChange(event: LoginEvent | TokenRefreshEvent): void {
+    const expiresAt = this.#sessions.expiresAt;
+    if (expiresAt !== undefined) this.#countdown.start(EXPIRY_COUNTDOWN, (expiresAt - Date.now()) / 1000);
     this.requestUpdate();
     this.dispatchEvent(event);
   }
 
-  private onSessionEnd(reason: SessionEndReason): void {
-    this.countdown.clear(EXPIRY_COUNTDOWN);
+  #onSessionEnd(reason: SessionEndReason): void {
+    this.#countdown.clear(EXPIRY_COUNTDOWN);
     this.copied = undefined;
     const config = this.config;
     if (reason !== 'user' && !(config instanceof LoginError)) {
       // Say why the form is back, where the reader will look: on the selected method's form.
-      const method = this.activeMethod(config);
+      const method = this.#activeMethod(config);
       const detail: LoginErrorDetail =
         reason === 'refresh-failed'
           ? { code: 'refresh-failed', message: 'The session could not be renewed', method: 'refresh' }
@@ -276,7 +299,7 @@ export class JwtLogin extends LitElement {
     this.dispatchEvent(new LogoutEvent({ reason }));
   }
 
-  private async copy(what: CopyTarget): Promise<void> {
+  async #copy(what: CopyTarget): Promise<void> {
     const tokens = this.session;
     if (!tokens) return;
     // Cleared first, so the same message twice is announced twice.
@@ -289,47 +312,47 @@ export class JwtLogin extends LitElement {
   protected override updated(): void {
     const config = this.config;
     if (!(config instanceof LoginError)) {
-      this.reportedConfigError = undefined;
-    } else if (this.reportedConfigError !== config.message) {
-      this.reportedConfigError = config.message;
+      this.#reportedConfigError = undefined;
+    } else if (this.#reportedConfigError !== config.message) {
+      this.#reportedConfigError = config.message;
       console.warn(`<jwt-login>: ${config.message}`);
       this.dispatchEvent(new LoginErrorEvent(config.detail));
     }
   }
 
-  private activeMethod(config: WidgetConfig): LoginMethod {
+  #activeMethod(config: WidgetConfig): LoginMethod {
     return this.selectedMethod && config.methods.includes(this.selectedMethod) ? this.selectedMethod : config.methods[0]!;
   }
 
-  private fieldsFor(config: WidgetConfig, method: LoginMethod, step: FormStep): InputField[] {
+  #fieldsFor(config: WidgetConfig, method: LoginMethod, step: FormStep): InputField[] {
     const names = formFields(config.preset, method, step, { tenantKnown: Boolean(this.tenant) });
     const context = { anyIdentifier: config.preset.usernameTakesAnyIdentifier, withPassword: names.includes('password') };
     return names.map((name) => inputField(name as InputName, context));
   }
 
-  private form(key: FormKey): HTMLFormElement | null {
+  #form(key: FormKey): HTMLFormElement | null {
     return this.renderRoot.querySelector<HTMLFormElement>(`form[data-form="${key}"]`);
   }
 
-  private input(key: FormKey, name: InputName): HTMLInputElement | null {
+  #input(key: FormKey, name: InputName): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${inputId(key, name)}`);
   }
 
   /** Sets an input's value as if typed, so it is remembered too. */
-  private setInputValue(key: FormKey, name: InputName, value: string): HTMLInputElement | null {
-    const input = this.input(key, name);
-    if (input) this.typed.set(input, value);
+  #setInputValue(key: FormKey, name: InputName, value: string): HTMLInputElement | null {
+    const input = this.#input(key, name);
+    if (input) this.#typed.set(input, value);
     return input;
   }
 
-  private async selectMethod(method: LoginMethod, focusTab: boolean): Promise<void> {
+  async #selectMethod(method: LoginMethod, focusTab: boolean): Promise<void> {
     this.selectedMethod = method;
     if (!focusTab) return;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#${tabId(method)}`)?.focus();
   }
 
-  private client(config: WidgetConfig, tenant: string | undefined): AuthClient {
+  #client(config: WidgetConfig, tenant: string | undefined): AuthClient {
     const signer = this.signer ?? (this.signingKey ? createHmacSigner(this.signingKey) : undefined);
     return new AuthClient({
       baseUrl: config.baseUrl,
@@ -343,7 +366,7 @@ export class JwtLogin extends LitElement {
   }
 
   /** Reads and checks a form; shows what cannot be sent and returns `undefined` then. */
-  private readForm(key: FormKey, method: LoginMethod, fields: InputField[], form: HTMLFormElement) {
+  #readForm(key: FormKey, method: LoginMethod, fields: InputField[], form: HTMLFormElement) {
     const data = new FormData(form);
     const values: Partial<Record<InputName, string>> = {};
     const problems: Partial<Record<InputName, FieldProblem>> = {};
@@ -366,109 +389,109 @@ export class JwtLogin extends LitElement {
         field: firstInvalid.name,
       }),
     );
-    void this.updateComplete.then(() => this.input(key, firstInvalid.name)?.focus());
+    void this.updateComplete.then(() => this.#input(key, firstInvalid.name)?.focus());
     return undefined;
   }
 
-  private async onSubmit(event: SubmitEvent, method: LoginMethod, step: FormStep): Promise<void> {
+  async #onSubmit(event: SubmitEvent, method: LoginMethod, step: FormStep): Promise<void> {
     event.preventDefault();
     const config = this.config;
     const key = formKey(method, step);
-    if (config instanceof LoginError || this.requests.busy || this.countdown.remaining(retryCountdown(key)) > 0) return;
-    const values = this.readForm(key, method, this.fieldsFor(config, method, step), event.currentTarget as HTMLFormElement);
+    if (config instanceof LoginError || this.#requests.busy || this.#countdown.remaining(retryCountdown(key)) > 0) return;
+    const values = this.#readForm(key, method, this.#fieldsFor(config, method, step), event.currentTarget as HTMLFormElement);
     if (!values) return;
     const { tenant: typed, ...entered } = values;
     if (step === 'request-code') {
       const tenant = this.tenant || typed;
       const sent = { ...entered, ...(this.branchId ? { branchId: this.branchId } : {}) };
-      await this.requestCode(method, { to: entered.phoneNumber ?? entered.email ?? '', values: sent, ...(tenant ? { tenant } : {}) });
+      await this.#requestCode(method, { to: entered.phoneNumber ?? entered.email ?? '', values: sent, ...(tenant ? { tenant } : {}) });
       return;
     }
     const sentCode = step === 'submit-code' ? this.sentCodes[method] : undefined;
     const tenant = this.tenant || typed || sentCode?.tenant;
-    const outcome = await this.send(key, tenant, (client, signal) =>
+    const outcome = await this.#send(key, tenant, (client, signal) =>
       client.signIn(method, { ...sentCode?.values, ...entered }, signal),
     );
-    if ('value' in outcome) await this.signIn(outcome.value);
+    if ('value' in outcome) await this.#signIn(outcome.value);
   }
 
   /** OTP step one, and "send again": on success, on to (or stay at) the code step. */
-  private async requestCode(method: LoginMethod, code: SentCode): Promise<void> {
+  async #requestCode(method: LoginMethod, code: SentCode): Promise<void> {
     const resending = Boolean(this.sentCodes[method]);
     const key = formKey(method, resending ? 'submit-code' : 'request-code');
-    const outcome = await this.send(key, code.tenant, (client, signal) =>
+    const outcome = await this.#send(key, code.tenant, (client, signal) =>
       client.requestCode(method, code.values, signal),
     );
     if ('error' in outcome) {
       if (resending && outcome.error.code === 'rate-limited') {
-        this.countdown.start(resendCountdown(method), outcome.error.detail.retryAfter ?? RESEND_AFTER_SECONDS);
+        this.#countdown.start(resendCountdown(method), outcome.error.detail.retryAfter ?? RESEND_AFTER_SECONDS);
       }
       return;
     }
     this.sentCodes = { ...this.sentCodes, [method]: code };
-    this.countdown.start(resendCountdown(method), RESEND_AFTER_SECONDS);
+    this.#countdown.start(resendCountdown(method), RESEND_AFTER_SECONDS);
     const channel = otpChannel(method)!;
     this.dispatchEvent(new OtpSentEvent({ channel, to: code.to }));
     await this.updateComplete;
     const codeKey = formKey(method, 'submit-code');
-    this.setInputValue(codeKey, 'code', '')?.focus();
+    this.#setInputValue(codeKey, 'code', '')?.focus();
     if (channel === 'sms') {
-      this.webOtp.listen((received) => {
-        if (this.setInputValue(codeKey, 'code', received)) this.form(codeKey)?.requestSubmit();
+      this.#webOtp.listen((received) => {
+        if (this.#setInputValue(codeKey, 'code', received)) this.#form(codeKey)?.requestSubmit();
       });
     }
   }
 
-  private resend(method: LoginMethod): void {
+  #resend(method: LoginMethod): void {
     const code = this.sentCodes[method];
-    if (!code || this.requests.busy || this.countdown.remaining(resendCountdown(method)) > 0) return;
-    void this.requestCode(method, code);
+    if (!code || this.#requests.busy || this.#countdown.remaining(resendCountdown(method)) > 0) return;
+    void this.#requestCode(method, code);
   }
 
-  private async changeRecipient(method: LoginMethod): Promise<void> {
+  async #changeRecipient(method: LoginMethod): Promise<void> {
     const { [method]: _left, ...rest } = this.sentCodes;
     this.sentCodes = rest;
     this.errors = { ...this.errors, [formKey(method, 'submit-code')]: undefined };
-    this.webOtp.stop();
+    this.#webOtp.stop();
     await this.updateComplete;
-    this.form(formKey(method, 'request-code'))?.querySelector<HTMLInputElement>('input:not([name="tenant"])')?.focus();
+    this.#form(formKey(method, 'request-code'))?.querySelector<HTMLInputElement>('input:not([name="tenant"])')?.focus();
   }
 
   /**
    * Sends one request at a time: busy state, abort on removal, an error shown
    * on the form `key`.
    */
-  private async send<T>(
+  async #send<T>(
     key: FormKey,
     tenant: string | undefined,
     run: (client: AuthClient, signal: AbortSignal) => Promise<T>,
   ): Promise<{ value: T } | { error: LoginError }> {
     const config = this.config as WidgetConfig;
-    const outcome = await this.requests.run(key, (signal) => run(this.client(config, tenant), signal));
+    const outcome = await this.#requests.run(key, (signal) => run(this.#client(config, tenant), signal));
     if (!outcome) {
       return { error: new LoginError({ code: 'invalid-input', message: 'Another request is in flight', method: null }) };
     }
     if ('value' in outcome) return { value: outcome.value };
     const error = outcome.error instanceof LoginError ? outcome.error : new LoginError(unexpectedError(outcome.error));
     // The element left the page meanwhile: nobody to show the error to.
-    if (!outcome.aborted) void this.showError(key, error.detail);
+    if (!outcome.aborted) void this.#showError(key, error.detail);
     return { error };
   }
 
-  private async signIn(tokens: TokenSet): Promise<void> {
-    this.typed.clear();
+  async #signIn(tokens: TokenSet): Promise<void> {
+    this.#typed.clear();
     this.revealed = new Set();
     this.sentCodes = {};
     this.errors = {};
     this.problems = {};
     this.copied = undefined;
-    this.webOtp.stop();
-    this.sessions.start(tokens);
+    this.#webOtp.stop();
+    this.#sessions.start(tokens);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="session-heading"]')?.focus();
   }
 
-  private async showError(key: FormKey, detail: LoginErrorDetail): Promise<void> {
+  async #showError(key: FormKey, detail: LoginErrorDetail): Promise<void> {
     this.errors = { ...this.errors, [key]: detail };
     const config = this.config;
     if (detail.code === 'network-error' && navigator.onLine !== false && !(config instanceof LoginError)) {
@@ -478,30 +501,30 @@ export class JwtLogin extends LitElement {
           `${location.origin} (CORS: Access-Control-Allow-Origin, allowed headers). The browser console shows the cause.`,
       );
     }
-    if (detail.code === 'rate-limited' && detail.retryAfter) this.countdown.start(retryCountdown(key), detail.retryAfter);
+    if (detail.code === 'rate-limited' && detail.retryAfter) this.#countdown.start(retryCountdown(key), detail.retryAfter);
     this.dispatchEvent(new LoginErrorEvent(detail));
     await this.updateComplete;
-    const codeInput = detail.code === 'invalid-code' ? this.setInputValue(key, 'code', '') : null;
+    const codeInput = detail.code === 'invalid-code' ? this.#setInputValue(key, 'code', '') : null;
     // Move focus only when the reader was here: a page's own loginWithToken call keeps its focus.
     if (!this.matches(':focus-within')) return;
-    const secret = this.form(key)?.querySelector<HTMLInputElement>('[part="input-row"] input');
+    const secret = this.#form(key)?.querySelector<HTMLInputElement>('[part="input-row"] input');
     if (codeInput) {
       codeInput.focus();
     } else if (detail.code === 'bad-credentials' && secret) {
       secret.focus();
       secret.select();
     } else {
-      this.form(key)?.querySelector<HTMLElement>('[part="error"]')?.focus();
+      this.#form(key)?.querySelector<HTMLElement>('[part="error"]')?.focus();
     }
   }
 
 
-  private renderForm(config: WidgetConfig, method: LoginMethod, step: FormStep): TemplateResult {
+  #renderForm(config: WidgetConfig, method: LoginMethod, step: FormStep): TemplateResult {
     const key = formKey(method, step);
-    const waitSeconds = this.countdown.remaining(retryCountdown(key));
+    const waitSeconds = this.#countdown.remaining(retryCountdown(key));
     const labels = submitLabels(step);
     const wait = waitSeconds > 0 ? msg(str`Try again in ${waitSeconds} s`, { id: 'jwt-login.submit.wait' }) : undefined;
-    const submitLabel = this.requests.busy === key ? labels.busy : (wait ?? labels.idle);
+    const submitLabel = this.#requests.busy === key ? labels.busy : (wait ?? labels.idle);
     const error = this.errors[key];
     const sent = this.sentCodes[method];
     const codeStep =
@@ -509,18 +532,18 @@ export class JwtLogin extends LitElement {
         ? {
             method,
             to: sent.to,
-            resendIn: this.countdown.remaining(resendCountdown(method)),
-            blocked: Boolean(this.requests.busy),
-            onResend: () => this.resend(method),
-            onChangeRecipient: () => void this.changeRecipient(method),
+            resendIn: this.#countdown.remaining(resendCountdown(method)),
+            blocked: Boolean(this.#requests.busy),
+            onResend: () => this.#resend(method),
+            onChangeRecipient: () => void this.#changeRecipient(method),
           }
         : undefined;
     return renderCredentialsForm({
       key,
-      fields: this.fieldsFor(config, method, step),
+      fields: this.#fieldsFor(config, method, step),
       problems: this.problems[key] ?? {},
-      blocked: Boolean(this.requests.busy) || waitSeconds > 0,
-      busy: this.requests.busy === key,
+      blocked: Boolean(this.#requests.busy) || waitSeconds > 0,
+      busy: this.#requests.busy === key,
       submitLabel,
       submitLabels: [labels.idle, labels.busy, ...(wait ? [wait] : [])],
       error: error ? errorMessage(error) : undefined,
@@ -533,20 +556,20 @@ export class JwtLogin extends LitElement {
         this.revealed = revealed;
       },
       onSecretKey: (event) => (this.capsLock = event.getModifierState('CapsLock')),
-      onSubmit: (event) => void this.onSubmit(event, method, step),
+      onSubmit: (event) => void this.#onSubmit(event, method, step),
     });
   }
 
-  private renderMethod(config: WidgetConfig, method: LoginMethod): TemplateResult {
+  #renderMethod(config: WidgetConfig, method: LoginMethod): TemplateResult {
     const step = firstStep(config.preset, method);
-    return this.renderForm(config, method, step === 'request-code' && this.sentCodes[method] ? 'submit-code' : step);
+    return this.#renderForm(config, method, step === 'request-code' && this.sentCodes[method] ? 'submit-code' : step);
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="base" dir=${this.language.rtl ? 'rtl' : 'ltr'}>${this.renderContent()}</div>`;
+    return html`<div part="base" dir=${this.#language.rtl ? 'rtl' : 'ltr'}>${this.#renderContent()}</div>`;
   }
 
-  private renderContent(): TemplateResult {
+  #renderContent(): TemplateResult {
     const config = this.config;
     if (config instanceof LoginError) {
       return html`<div part="error" role="alert">${errorMessage(config.detail)}</div>`;
@@ -555,28 +578,28 @@ export class JwtLogin extends LitElement {
     if (tokens) {
       return renderSessionView({
         tokens,
-        locale: this.language.tag,
-        expiresInSeconds: this.sessions.expiresAt === undefined ? undefined : this.countdown.remaining(EXPIRY_COUNTDOWN),
+        locale: this.#language.tag,
+        expiresInSeconds: this.#sessions.expiresAt === undefined ? undefined : this.#countdown.remaining(EXPIRY_COUNTDOWN),
         copied: this.copied,
-        onCopy: (what) => void this.copy(what),
+        onCopy: (what) => void this.#copy(what),
         onSignOut: () => this.logout(),
       });
     }
-    const active = this.activeMethod(config);
+    const active = this.#activeMethod(config);
     if (config.methods.length === 1) {
-      return this.renderMethod(config, active);
+      return this.#renderMethod(config, active);
     }
     // Only the selected panel has content: hidden copies of the same labels would make
     // "the input labelled E-mail" ambiguous. For the same reason the panels take no
     // accessible name from their tabs ("E-mail code" would match /e-?mail/ and /code/);
     // each tab names its panel through aria-controls.
     return html`
-      ${renderMethodTabs({ methods: config.methods, active, onSelect: (method, focus) => void this.selectMethod(method, focus) })}
+      ${renderMethodTabs({ methods: config.methods, active, onSelect: (method, focus) => void this.#selectMethod(method, focus) })}
       <div>
         ${config.methods.map(
           (method) => html`
             <div part="panel" role="tabpanel" id=${panelId(method)} ?hidden=${method !== active}>
-              ${method === active ? this.renderMethod(config, active) : nothing}
+              ${method === active ? this.#renderMethod(config, active) : nothing}
             </div>
           `,
         )}
@@ -585,20 +608,15 @@ export class JwtLogin extends LitElement {
   }
 }
 
+// What `@state()` does: internal reactive properties, never attributes.
+for (const name of ['config', 'copied', 'selectedMethod', 'sentCodes', 'errors', 'problems', 'revealed', 'capsLock']) {
+  JwtLogin.createProperty(name, { state: true });
+}
+
 function parseConfigSafely(element: JwtLogin): WidgetConfig | LoginError {
   try {
-    return parseConfig(
-      {
-        baseUrl: element.baseUrl,
-        preset: element.preset,
-        methods: element.methods,
-        persist: element.persist,
-        refresh: element.refresh,
-        timeout: element.timeout,
-        endpoints: element.endpoints,
-      },
-      element.ownerDocument.baseURI,
-    );
+    // The element's own properties are the raw configuration (RawConfig's fields, same names).
+    return parseConfig(element, element.ownerDocument.baseURI);
   } catch (error) {
     return error instanceof LoginError ? error : new LoginError(unexpectedError(error));
   }

@@ -1,0 +1,40 @@
+/**
+ * In the single-file bundle every module is inlined anyway, so an `import('./x.js')` of our
+ * own source buys no laziness: it only makes the bundler wrap the target and everything it
+ * imports in lazy-init functions to keep the deferred evaluation order. This plugin turns
+ * such an import into a static one, `import * as ns from './x.js'`, and the call into
+ * `Promise.resolve(ns)`: the same promise of the same namespace, evaluated up front.
+ *
+ * Only for modules without side effects on import (our locale tables): their evaluation
+ * order is unobservable. The npm build (tsc) keeps the real, on-demand imports.
+ */
+import type { Plugin } from 'vite';
+import { type Node, walk } from './ast.js';
+import { applyEdits, type Edit } from './source-edits.js';
+
+/** @param include which importing modules to rewrite (absolute ids) */
+export function inlineDynamicImports(include: RegExp): Plugin {
+  return {
+    name: 'jwt-login:inline-dynamic-imports',
+    apply: 'build',
+    transform(code, id) {
+      if (!include.test(id) || !code.includes('import(')) return null;
+      const program = this.parse(code, { lang: 'ts' }) as unknown as Node;
+      const specifiers: string[] = [];
+      const edits: Edit[] = [];
+      walk(program, (node) => {
+        const source = node['source'] as Node & { value?: unknown };
+        if (node.type !== 'ImportExpression' || source.type !== 'Literal' || typeof source.value !== 'string') return;
+        if (node['options']) return;
+        let index = specifiers.indexOf(source.value);
+        if (index < 0) index = specifiers.push(source.value) - 1;
+        edits.push({ start: node.start, end: node.end, text: `Promise.resolve(__inlined${index})` });
+      });
+      if (edits.length === 0) return null;
+      const imports = specifiers.map((specifier, index) => `import * as __inlined${index} from ${JSON.stringify(specifier)};`);
+      // Appended, so every line of the module keeps its place (imports are hoisted anyway).
+      edits.push({ start: code.length, end: code.length, text: `\n${imports.join('\n')}\n` });
+      return applyEdits(code, edits, id);
+    },
+  };
+}
