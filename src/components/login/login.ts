@@ -175,7 +175,7 @@ export class JwtLogin extends LitElement {
   /** `auto` refreshes before expiry, `manual` leaves it to the page. */
   refresh = 'auto';
 
-  /** Request timeout in ms. */
+  /** Request timeout in ms; `DEFAULT_TIMEOUT` is 15000. */
   timeout = DEFAULT_TIMEOUT;
 
   /** A partial override of the preset: paths, HTTP methods, field names, `signed`, the refresh call. */
