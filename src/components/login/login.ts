@@ -2,7 +2,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { AuthClient } from '../../core/client.js';
 import { type WidgetConfig, DEFAULT_TIMEOUT, parseConfig } from '../../core/config.js';
-import { type LoginErrorDetail, LoginError } from '../../core/errors.js';
+import { type LoginErrorDetail, configError, LoginError } from '../../core/errors.js';
 import { type FormStep, firstStep, formFields, otpChannel } from '../../core/form-fields.js';
 import type { EndpointsOverride, FieldValues, LoginMethod } from '../../core/presets.js';
 import { type Signer, createHmacSigner } from '../../core/signature.js';
@@ -188,7 +188,9 @@ export class JwtLogin extends LitElement {
   signer?: Signer;
 
   // Reactive internal state: registered with `state: true` below the class.
-  private config: WidgetConfig | LoginError = parseConfigSafely(this);
+  // Parsed by every update that changes an attribute it reads, the first one included: the
+  // attributes arrive after the constructor, so a parse here would be thrown away (see #currentConfig).
+  private config?: WidgetConfig | LoginError;
   private copied?: CopyTarget | 'failed';
   private selectedMethod?: LoginMethod;
   private sentCodes: Partial<Record<LoginMethod, SentCode>> = {};
@@ -217,6 +219,14 @@ export class JwtLogin extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  /**
+   * The parsed configuration. Before the first update (a `loginWithToken` call right after
+   * creation) it is what a parse in the constructor gave: parseBaseUrl's error, no `base-url` yet.
+   */
+  get #currentConfig(): WidgetConfig | LoginError {
+    return this.config ?? configError('base-url', 'base-url is missing');
+  }
+
   /** The current token set, or `null` when signed out. */
   get session(): TokenSet | null {
     return this.#sessions.tokens;
@@ -243,7 +253,7 @@ export class JwtLogin extends LitElement {
    * rejects with the LoginError it also shows and fires as `login-error`.
    */
   async loginWithToken(externalToken: string): Promise<TokenSet> {
-    const config = this.config;
+    const config = this.#currentConfig;
     if (config instanceof LoginError) throw config;
     const method = this.#activeMethod(config);
     // Its errors show where the reader is: on the first form of the selected method.
@@ -257,10 +267,10 @@ export class JwtLogin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configChanged = CONFIG_PROPERTIES.some((name) => changed.has(name));
+    const configChanged = this.config === undefined || CONFIG_PROPERTIES.some((name) => changed.has(name));
     if (configChanged) this.config = parseConfigSafely(this);
     if (configChanged || changed.has('tenant')) {
-      const config = this.config;
+      const config = this.#currentConfig;
       this.#sessions.configure(
         config instanceof LoginError
           ? undefined
@@ -284,7 +294,7 @@ export class JwtLogin extends LitElement {
   #onSessionEnd(reason: SessionEndReason): void {
     this.#countdown.clear(EXPIRY_COUNTDOWN);
     this.copied = undefined;
-    const config = this.config;
+    const config = this.#currentConfig;
     if (reason !== 'user' && !(config instanceof LoginError)) {
       // Say why the form is back, where the reader will look: on the selected method's form.
       const method = this.#activeMethod(config);
@@ -310,7 +320,7 @@ export class JwtLogin extends LitElement {
   }
 
   protected override updated(): void {
-    const config = this.config;
+    const config = this.#currentConfig;
     if (!(config instanceof LoginError)) {
       this.#reportedConfigError = undefined;
     } else if (this.#reportedConfigError !== config.message) {
@@ -395,7 +405,7 @@ export class JwtLogin extends LitElement {
 
   async #onSubmit(event: SubmitEvent, method: LoginMethod, step: FormStep): Promise<void> {
     event.preventDefault();
-    const config = this.config;
+    const config = this.#currentConfig;
     const key = formKey(method, step);
     if (config instanceof LoginError || this.#requests.busy || this.#countdown.remaining(retryCountdown(key)) > 0) return;
     const values = this.#readForm(key, method, this.#fieldsFor(config, method, step), event.currentTarget as HTMLFormElement);
@@ -466,7 +476,7 @@ export class JwtLogin extends LitElement {
     tenant: string | undefined,
     run: (client: AuthClient, signal: AbortSignal) => Promise<T>,
   ): Promise<{ value: T } | { error: LoginError }> {
-    const config = this.config as WidgetConfig;
+    const config = this.#currentConfig as WidgetConfig;
     const outcome = await this.#requests.run(key, (signal) => run(this.#client(config, tenant), signal));
     if (!outcome) {
       return { error: new LoginError({ code: 'invalid-input', message: 'Another request is in flight', method: null }) };
@@ -493,7 +503,7 @@ export class JwtLogin extends LitElement {
 
   async #showError(key: FormKey, detail: LoginErrorDetail): Promise<void> {
     this.errors = { ...this.errors, [key]: detail };
-    const config = this.config;
+    const config = this.#currentConfig;
     if (detail.code === 'network-error' && navigator.onLine !== false && !(config instanceof LoginError)) {
       // The browser hides why (refused, DNS, CORS) from scripts; the page's developer needs a lead.
       console.warn(
@@ -570,7 +580,7 @@ export class JwtLogin extends LitElement {
   }
 
   #renderContent(): TemplateResult {
-    const config = this.config;
+    const config = this.#currentConfig;
     if (config instanceof LoginError) {
       return html`<div part="error" role="alert">${errorMessage(config.detail)}</div>`;
     }
