@@ -1,19 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { createRequire } from 'node:module';
+import { expect, test } from '@playwright/test';
+import { violations } from './helpers/axe.js';
 
-// axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) over the whole demo page, shadow roots included.
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-  }, TAGS);
-}
-
+// axe over the whole demo page, shadow roots included.
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`demo page in ${colorScheme}`, () => {
     test.beforeEach(async ({ page }) => {
