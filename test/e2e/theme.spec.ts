@@ -1,26 +1,11 @@
-import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
+import { violations } from './helpers/axe.js';
 
 const themeUrl = () => `${process.env.DEMO_URL!}theme.html`;
-// axe-core comes with @open-wc/testing; injected into the page, it checks the shadow DOM too.
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const widget = (page: Page) => page.locator('jwt-login');
 const submit = (page: Page) => widget(page).locator('[part="submit"]');
 const cssBox = (page: Page) => page.getByRole('textbox', { name: 'CSS to copy' });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
-    };
-    const { violations } = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return violations.map(({ id, nodes }) => `${id}: ${JSON.stringify(nodes.map(({ target }) => target))}`);
-  });
-}
 
 test.describe('theme playground', () => {
   test.beforeEach(async ({ page }) => {
@@ -87,7 +72,7 @@ test.describe('theme playground', () => {
   for (const theme of ['Default', 'Dark', 'Brand']) {
     test(`has no axe violations with the ${theme} theme`, async ({ page }) => {
       await page.getByRole('button', { name: theme }).click();
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await violations(page)).toEqual([]);
     });
   }
 
@@ -97,6 +82,6 @@ test.describe('theme playground', () => {
     await widget(page).getByLabel(/^password/i).fill('not-the-password');
     await submit(page).click();
     await expect(widget(page).getByRole('alert')).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await violations(page)).toEqual([]);
   });
 });
