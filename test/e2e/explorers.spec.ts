@@ -5,6 +5,7 @@ import { violations } from './helpers/axe.js';
 import { serveDocsSite } from './helpers/docs-site.js';
 import { EXPLORERS, type ExplorerDriver } from './helpers/explorer-drivers.js';
 import type { LocalServer } from '../helpers/local-server.js';
+import { signInAsDemo } from './helpers/bundle-page.js';
 
 // Each explorer as its npm package ships it, on a static docs page (demo/docs) with only the
 // bundle and the explorer's own files; the stand-in is this worker's own, so the test reads
@@ -33,9 +34,7 @@ async function openDocs(page: Page, explorer: ExplorerDriver, { connected = true
 
 async function signIn(page: Page): Promise<string> {
   const login = page.locator('jwt-login');
-  await login.getByLabel(/e-?mail/i).fill('demo@example.com');
-  await login.getByLabel(/^password$/i).fill('demo-password');
-  await login.getByRole('button', { name: /sign in/i }).click();
+  await signInAsDemo(login);
   await expect(login.locator('[part="session"]')).toBeVisible();
   return currentToken(page);
 }

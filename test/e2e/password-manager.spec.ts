@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../../scripts/browser.mjs';
+import { signInAsDemo } from './helpers/bundle-page.js';
 
 // What Chromium's own password manager sees of the form in the shadow root, read from its
 // chrome://password-manager-internals log (the evidence behind the README's decision).
@@ -35,9 +36,7 @@ test('Chromium’s password manager finds the shadow-DOM form, its fields, and t
     const page = await context.newPage();
     await page.goto(pageUrl);
     const login = page.locator('jwt-login');
-    await login.getByLabel(/e-?mail/i).fill('demo@example.com');
-    await login.getByLabel(/password/i).fill('demo-password');
-    await login.getByRole('button', { name: /sign in/i }).click();
+    await signInAsDemo(login);
     await expect(login.locator('[part="session"]')).toBeVisible();
     const log = await internals.locator('body').innerText();
     expect(log).toContain('Form is a password form');

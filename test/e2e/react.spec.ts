@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buildFixtureApp, serveFolder, signIn, wunderApi } from '../packaging/fixture-app.js';
+import { buildFixtureApp, serveFolder, wunderApi } from '../packaging/fixture-app.js';
+import { signInAsDemo } from './helpers/bundle-page.js';
 import type { LocalServer } from '../helpers/local-server.js';
 
 // test/fixtures/react-app: a React 19 app using `jwt-login-widget/react`, or the bare tag in JSX.
@@ -34,7 +35,7 @@ const accessTokenOf = (login: ReturnType<Page['locator']>) =>
 
 test('the React wrapper signs in and hands the tokens to onLogin, and the sign-out to onLogout', async ({ page }) => {
   const login = await open(page, 'wrapper');
-  await signIn(login);
+  await signInAsDemo(login);
   await expect(login.locator('[part="session"]')).toContainText('Dana Demo');
   await expect(page.locator('#token')).toHaveText(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   await expect(page.locator('#token')).toHaveText((await accessTokenOf(login))!);
@@ -44,7 +45,7 @@ test('the React wrapper signs in and hands the tokens to onLogin, and the sign-o
 
 test("<jwt-login> straight in React 19's JSX delivers its events to onlogin and onlogout", async ({ page }) => {
   const login = await open(page, 'tag');
-  await signIn(login);
+  await signInAsDemo(login);
   await expect(page.locator('#token')).toHaveText(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   await expect(page.locator('#token')).toHaveText((await accessTokenOf(login))!);
   await login.locator('[part="sign-out"]').click();

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signInAsDemo } from './helpers/bundle-page.js';
 
 // A docs site on its own origin with nothing but the bundle and the tag: the API is cross-origin.
 let server: Server;
@@ -34,9 +35,7 @@ test('a static page with only the bundle and the tag signs in cross-origin', asy
   const loginEvent = page.evaluate(
     () => new Promise<string>((resolve) => document.addEventListener('login', (event) => resolve((event as CustomEvent).detail.accessToken))),
   );
-  await login.getByLabel(/e-?mail/i).fill('demo@example.com');
-  await login.getByLabel(/password/i).fill('demo-password');
-  await login.getByRole('button', { name: /sign in/i }).click();
+  await signInAsDemo(login);
   await expect(login.locator('[part="session"]')).toContainText('Dana Demo');
   expect((await loginEvent).split('.')).toHaveLength(3);
   expect(new URL(pageUrl).origin).not.toBe(new URL(process.env.AUTH_SERVER_URL!).origin);

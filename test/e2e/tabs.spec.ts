@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startDemo, type Demo } from '../../demo/demo-server.js';
+import { signInAsDemo } from './helpers/bundle-page.js';
 
 // A demo of its own with 5-second access tokens, to watch several lifetimes go by.
 const LIFETIME_S = 5;
@@ -23,9 +24,7 @@ async function openTabs(context: BrowserContext, count: number): Promise<Page[]>
 
 async function signIn(page: Page): Promise<void> {
   const login = page.locator('jwt-login');
-  await login.getByLabel(/e-?mail/i).fill('demo@example.com');
-  await login.getByLabel(/password/i).fill('demo-password');
-  await login.getByRole('button', { name: /sign in/i }).click();
+  await signInAsDemo(login);
   await expect(login.locator('[part="session"]')).toBeVisible();
 }
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { buildFixtureApp, serveFolder, signIn, wunderApi } from '../packaging/fixture-app.js';
+import { buildFixtureApp, serveFolder, wunderApi } from '../packaging/fixture-app.js';
+import { signInAsDemo } from './helpers/bundle-page.js';
 import type { LocalServer } from '../helpers/local-server.js';
 
 // test/fixtures/vite-app: an app that imports `jwt-login-widget/define.js` from the npm build.
@@ -17,7 +18,7 @@ test.afterAll(() => app?.close());
 test('a Vite app bundling the npm package signs in and receives the login event', async ({ page }) => {
   await page.goto(appUrl());
   const login = page.locator('jwt-login');
-  await signIn(login);
+  await signInAsDemo(login);
   await expect(login.locator('[part="session"]')).toContainText('Dana Demo');
   await expect(page.locator('#token')).toHaveText(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   const session = await login.evaluate((element) => (element as HTMLElement & { session: { accessToken: string } }).session.accessToken);

@@ -5,9 +5,7 @@
 import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import type { Locator } from '@playwright/test';
 import { build } from 'vite';
-import { DEMO_EMAIL, DEMO_PASSWORD } from '../e2e/helpers/bundle-page.js';
 import { REPO, installPackage, packedFiles, stagePackage, tempFolder } from './package-build.js';
 import { listenLocally, type LocalServer } from '../helpers/local-server.js';
 
@@ -72,10 +70,3 @@ export async function serveFolder(folder: string): Promise<LocalServer> {
 
 /** The stand-in's wunder API, where the demo account signs in with tenant `acme`. */
 export const wunderApi = () => `${process.env.AUTH_SERVER_URL}/wunder/v1`;
-
-/** Signs the demo account in through an English `<jwt-login>`'s password form. */
-export async function signIn(login: Locator): Promise<void> {
-  await login.getByLabel(/e-?mail/i).fill(DEMO_EMAIL);
-  await login.getByLabel(/password/i).fill(DEMO_PASSWORD);
-  await login.getByRole('button', { name: /sign in/i }).click();
-}

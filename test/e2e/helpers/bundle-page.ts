@@ -135,6 +135,13 @@ const REACH: Record<WidgetState, (login: Locator, options: ReachOptions) => Prom
 export const DEMO_EMAIL = 'demo@example.com';
 export const DEMO_PASSWORD = 'demo-password';
 
+/** Signs the demo account in through an English `<jwt-login>`'s password form. */
+export async function signInAsDemo(login: Locator): Promise<void> {
+  await login.getByLabel(/e-?mail/i).fill(DEMO_EMAIL);
+  await login.getByLabel(/password/i).fill(DEMO_PASSWORD);
+  await login.getByRole('button', { name: /sign in/i }).click();
+}
+
 /** The text of the password tab once the widget speaks the page's language. */
 const PASSWORD_TAB: Record<string, string> = { en: 'Password', ar: 'كلمة المرور' };
 
