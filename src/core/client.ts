@@ -1,6 +1,7 @@
 import { type CallPurpose, type LoginErrorDetail, LoginError } from './errors.js';
 import { errorFromResponse } from './error-response.js';
-import type { EndpointSpec, FieldValues, LoginMethod, Preset } from './presets.js';
+import { writePath } from './dot-path.js';
+import type { EndpointSpec, FieldName, FieldValues, LoginMethod, Preset } from './presets.js';
 import type { Signer } from './signature.js';
 import { type TokenSet, tokenSetFromResponse } from './tokens.js';
 import { endpointUrl } from './url.js';
@@ -26,15 +27,48 @@ export interface PreparedRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  credentials: RequestCredentials;
 }
 
 /** The values an endpoint may send as a Bearer token. */
 export interface BearerValues {
+  accessToken?: string;
   refreshToken?: string;
   externalToken?: string;
 }
 
-/** Builds the request of an endpoint; only the fields it names are sent, empty ones left out. */
+/** The fields a call sends, by the server's names: the mapped values (empty ones left out), then its constants. */
+function wireEntries(endpoint: EndpointSpec, values: FieldValues): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [];
+  for (const [field, wireName] of Object.entries(endpoint.body ?? {})) {
+    const value = values[field as FieldName];
+    if (value !== undefined && value !== '' && wireName) entries.push([wireName, value]);
+  }
+  return [...entries, ...Object.entries(endpoint.constants ?? {})];
+}
+
+/** How each encoding writes the fields: its body text and content type. */
+const ENCODERS = {
+  json(entries: Array<[string, unknown]>) {
+    const payload: Record<string, unknown> = {};
+    for (const [path, value] of entries) writePath(payload, path, value);
+    return { body: JSON.stringify(payload), contentType: 'application/json' };
+  },
+  form(entries: Array<[string, unknown]>) {
+    const form = new URLSearchParams(entries.map(([name, value]) => [name, String(value ?? '')]));
+    return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
+  },
+} as const;
+
+/** Whether a call sends the refresh token itself; one that does not relies on a cookie. */
+export function sendsRefreshToken(endpoint: EndpointSpec): boolean {
+  return endpoint.bearer === 'refreshToken' || Object.hasOwn(endpoint.body ?? {}, 'refreshToken');
+}
+
+/**
+ * Builds the request of an endpoint: only the fields it names are sent, empty ones left out,
+ * with its constants; a GET sends them as query parameters.
+ */
 export function prepareRequest(
   options: Pick<ClientOptions, 'baseUrl' | 'tenant' | 'headers'>,
   endpoint: EndpointSpec,
@@ -42,15 +76,16 @@ export function prepareRequest(
   bearer: BearerValues = {},
 ): PreparedRequest {
   const headers: Record<string, string> = { ...options.headers };
+  const url = new URL(endpointUrl(options.baseUrl, endpoint.path, options.tenant));
+  for (const [name, value] of Object.entries(endpoint.query ?? {})) url.searchParams.append(name, value);
   let body: string | undefined;
-  if (endpoint.body && endpoint.method !== 'GET') {
-    const payload: Record<string, string> = {};
-    for (const [field, wireName] of Object.entries(endpoint.body)) {
-      const value = values[field as keyof FieldValues];
-      if (value !== undefined && value !== '' && wireName) payload[wireName] = value;
-    }
-    body = JSON.stringify(payload);
-    headers['Content-Type'] = 'application/json';
+  const entries = endpoint.body || endpoint.constants ? wireEntries(endpoint, values) : undefined;
+  if (entries && endpoint.method === 'GET') {
+    for (const [name, value] of entries) url.searchParams.append(name, String(value ?? ''));
+  } else if (entries) {
+    const encoded = ENCODERS[endpoint.encoding ?? 'json'](entries);
+    body = encoded.body;
+    headers['Content-Type'] = encoded.contentType;
   }
   if (endpoint.bearer) {
     const token = bearer[endpoint.bearer];
@@ -61,9 +96,10 @@ export function prepareRequest(
   }
   return {
     method: endpoint.method,
-    url: endpointUrl(options.baseUrl, endpoint.path, options.tenant),
+    url: url.href,
     headers,
     ...(body !== undefined ? { body } : {}),
+    credentials: endpoint.credentials ?? 'omit',
   };
 }
 
@@ -109,7 +145,7 @@ export class AuthClient {
     const endpoints = this.#methodEndpoints(method);
     const purpose: CallPurpose = endpoints.request ? 'otp-verify' : 'credentials';
     const result = await this.#call(endpoints.submit, values, {}, purpose, method, signal);
-    return this.#tokenSet(result, method);
+    return this.#tokenSet(result, endpoints.submit, method);
   }
 
   /** OTP step 1: asks the server to send a code. */
@@ -121,18 +157,34 @@ export class AuthClient {
     await this.#call(request, values, {}, 'otp-request', method, signal);
   }
 
-  /** Exchanges the refresh token for new tokens; the old refresh token is kept when no new one comes. */
+  /** Whether these tokens can be refreshed: the API has a refresh call, and it has what the call sends. */
+  canRefresh(tokens: TokenSet): boolean {
+    const endpoint = this.options.preset.refresh;
+    return endpoint !== undefined && (Boolean(tokens.refreshToken) || !sendsRefreshToken(endpoint));
+  }
+
+  /**
+   * Exchanges the refresh token (or the cookie that holds it) for new tokens; the old
+   * refresh token is kept when no new one comes.
+   */
   async refresh(tokens: TokenSet, signal?: AbortSignal): Promise<TokenSet> {
     const endpoint = this.options.preset.refresh;
-    if (!endpoint) {
-      throw new LoginError({ code: 'refresh-failed', message: 'This API has no refresh call', method: 'refresh' });
+    if (!endpoint || !this.canRefresh(tokens)) {
+      const message = endpoint ? 'There is no refresh token' : 'This API has no refresh call';
+      throw new LoginError({ code: 'refresh-failed', message, method: 'refresh' });
     }
-    if (!tokens.refreshToken) {
-      throw new LoginError({ code: 'refresh-failed', message: 'There is no refresh token', method: 'refresh' });
-    }
-    const values = { refreshToken: tokens.refreshToken };
+    const values = { refreshToken: tokens.refreshToken ?? '' };
     const result = await this.#call(endpoint, values, values, 'refresh', 'refresh', signal);
-    return this.#tokenSet(result, tokens.method, tokens.refreshToken);
+    return this.#tokenSet(result, endpoint, tokens.method, tokens.refreshToken);
+  }
+
+  /** Revokes the tokens on the server, where the API has a call for it; resolves `false` when it has none. */
+  async signOut(tokens: TokenSet, signal?: AbortSignal): Promise<boolean> {
+    const endpoint = this.options.preset.signOut;
+    if (!endpoint) return false;
+    const values = { ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}) };
+    await this.#call(endpoint, values, { ...values, accessToken: tokens.accessToken }, 'sign-out', 'sign-out', signal);
+    return true;
   }
 
   /** Exchanges an external IdP token (datarhei's Auth0 login) for this API's tokens. */
@@ -146,12 +198,12 @@ export class AuthClient {
       });
     }
     const result = await this.#call(endpoint, {}, { externalToken }, 'external-token', 'external-token', signal);
-    return this.#tokenSet(result, 'external-token');
+    return this.#tokenSet(result, endpoint, 'external-token');
   }
 
-  #tokenSet(result: CallResult, method: TokenSet['method'], previousRefreshToken?: string): TokenSet {
+  #tokenSet(result: CallResult, endpoint: EndpointSpec, method: TokenSet['method'], previousRefreshToken?: string): TokenSet {
     return tokenSetFromResponse(result.body, result.status, {
-      fields: this.options.preset.response,
+      fields: { ...this.options.preset.response, ...endpoint.response },
       method,
       preset: this.options.presetName,
       ...(this.options.tenant ? { tenant: this.options.tenant } : {}),
@@ -186,7 +238,7 @@ export class AuthClient {
         method: request.method,
         headers: request.headers,
         ...(request.body !== undefined ? { body: request.body } : {}),
-        credentials: 'omit',
+        credentials: request.credentials,
         cache: 'no-store',
         signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
       });
@@ -194,7 +246,13 @@ export class AuthClient {
       if (!response.ok) {
         throw errorFromResponse(
           { status: response.status, body, headers: response.headers },
-          { purpose, method, signed: Boolean(signer), now: this.#now() },
+          {
+            purpose,
+            method,
+            signed: Boolean(signer),
+            now: this.#now(),
+            mappings: [endpoint.errors, this.options.preset.errors],
+          },
         );
       }
       return { status: response.status, body };

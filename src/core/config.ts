@@ -1,3 +1,4 @@
+import { endpointsProblem } from './endpoints-schema.js';
 import { configError } from './errors.js';
 import {
   type EndpointsOverride,
@@ -20,6 +21,9 @@ export type RefreshMode = (typeof REFRESH_MODES)[number];
 
 export const DEFAULT_TIMEOUT = 15000;
 
+/** The longest delay setTimeout takes (2^31−1 ms, about 24.8 days). */
+export const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
 /** The attributes of `<jwt-login>` as the page set them. */
 export interface RawConfig {
   baseUrl?: string | null;
@@ -28,7 +32,8 @@ export interface RawConfig {
   persist?: string | null;
   refresh?: string | null;
   timeout?: number | string | null;
-  endpoints?: EndpointsOverride | null;
+  /** An object, or its JSON text (the attribute, or a child `<script type="application/json">`). */
+  endpoints?: EndpointsOverride | string | null;
 }
 
 /** The configuration after validation: everything the widget needs to talk to the API. */
@@ -49,8 +54,28 @@ function oneOf<T extends string>(attribute: string, allowed: readonly T[], value
   throw configError(attribute, `${attribute} "${raw}" is not one of: ${allowed.join(', ')}`);
 }
 
+/** The `endpoints` value checked against the format; a config-error names the key at fault. */
+export function parseEndpoints(value: EndpointsOverride | string | null | undefined): EndpointsOverride | undefined {
+  if (value === null || value === undefined) return undefined;
+  let data: unknown = value;
+  if (typeof value === 'string') {
+    if (value.trim() === '') return undefined;
+    try {
+      data = JSON.parse(value);
+    } catch (error) {
+      throw configError('endpoints', `endpoints is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const checked = endpointsProblem(data);
+  if ('problem' in checked) throw configError('endpoints', checked.problem);
+  return checked.override;
+}
+
 function parseMethods(value: string | null | undefined, presetName: PresetName, preset: Preset): LoginMethod[] {
   const supported = supportedMethods(preset);
+  if (supported.length === 0) {
+    throw configError('endpoints', `endpoints.methods: the ${presetName} preset needs at least one sign-in method`);
+  }
   const words = value?.trim() ? value.trim().split(/\s+/) : [];
   if (words.length === 0) return supported;
   const methods: LoginMethod[] = [];
@@ -68,6 +93,8 @@ function parseTimeout(value: number | string | null | undefined): number {
   if (value === null || value === undefined || value === '') return DEFAULT_TIMEOUT;
   const timeout = Number(value);
   if (!Number.isFinite(timeout) || timeout <= 0) throw configError('timeout', `timeout must be a positive number of ms`);
+  // Browsers fire longer timers at once.
+  if (timeout > MAX_TIMER_DELAY) throw configError('timeout', `timeout must be at most ${MAX_TIMER_DELAY} ms`);
   return timeout;
 }
 
@@ -78,7 +105,7 @@ export function parseConfig(raw: RawConfig, documentUrl?: string): WidgetConfig 
   if (!isPresetName(presetName)) {
     throw configError('preset', `preset "${presetName}" is not one of: ${PRESET_NAMES.join(', ')}`);
   }
-  const preset = resolvePreset(presetName, raw.endpoints ?? undefined);
+  const preset = resolvePreset(presetName, parseEndpoints(raw.endpoints));
   return {
     baseUrl,
     presetName,

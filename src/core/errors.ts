@@ -22,15 +22,39 @@ export const LOGIN_ERROR_CODES = [
 
 export type LoginErrorCode = (typeof LOGIN_ERROR_CODES)[number];
 
+/**
+ * The codes a server's answer may map to: not the ones only the widget can know
+ * (its configuration, the network, a timeout, an unreadable answer).
+ */
+export const SERVER_ERROR_CODES = [
+  'invalid-input',
+  'bad-credentials',
+  'account-not-validated',
+  'inactive-account',
+  'token-expired',
+  'invalid-code',
+  'rate-limited',
+  'signature-rejected',
+  'forbidden',
+  'not-found',
+  'server-error',
+  'refresh-failed',
+] as const satisfies readonly LoginErrorCode[];
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+
+export function isServerErrorCode(value: unknown): value is ServerErrorCode {
+  return typeof value === 'string' && (SERVER_ERROR_CODES as readonly string[]).includes(value);
+}
+
 /** What a failed call was doing; decides what a bare 401 means. */
-export type CallPurpose = 'credentials' | 'otp-request' | 'otp-verify' | 'refresh' | 'external-token';
+export type CallPurpose = 'credentials' | 'otp-request' | 'otp-verify' | 'refresh' | 'external-token' | 'sign-out';
 
 /** The `detail` of a `login-error` event. */
 export interface LoginErrorDetail {
   code: LoginErrorCode;
   /** Developer-facing English description; the UI shows its own localized text. */
   message: string;
-  method: LoginMethod | 'refresh' | 'external-token' | null;
+  method: LoginMethod | 'refresh' | 'external-token' | 'sign-out' | null;
   status?: number;
   traceId?: string;
   retryAfter?: number;

@@ -1,39 +1,30 @@
+import type { EndpointPatch, EndpointSpec, EndpointsOverride, ErrorMapping, TokenLocations } from './endpoints-schema.js';
+import { configError } from './errors.js';
+
 /** The four ways to sign in, in their default tab order. */
 export const LOGIN_METHODS = ['password', 'api-key', 'phone-otp', 'email-otp'] as const;
 export type LoginMethod = (typeof LOGIN_METHODS)[number];
 
-export const PRESET_NAMES = ['wunder', 'datarhei', 'auth-login'] as const;
+/** `custom` starts from nothing: `endpoints` describes the whole API. */
+export const PRESET_NAMES = ['wunder', 'datarhei', 'auth-login', 'directus', 'strapi', 'custom'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
-/**
- * The values the widget collects or holds. An endpoint maps each one it sends
- * to the server's own field name.
- */
-export type FieldName =
-  | 'email'
-  | 'username'
-  | 'password'
-  | 'clientId'
-  | 'clientKey'
-  | 'phoneNumber'
-  | 'code'
-  | 'branchId'
-  | 'refreshToken';
-
+/** The values the widget collects or holds; a call maps each one it sends to the server's own name. */
+export const FIELD_NAMES = [
+  'email',
+  'username',
+  'password',
+  'clientId',
+  'clientKey',
+  'phoneNumber',
+  'code',
+  'branchId',
+  'refreshToken',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
 export type FieldValues = Partial<Record<FieldName, string>>;
 
-/** One HTTP call of an API. */
-export interface EndpointSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
-  /** Relative to `base-url`; `{tenant}` is replaced by the URL-encoded tenant. */
-  path: string;
-  /** Our field name → the server's field name, in the order they are sent. */
-  body?: FieldValues;
-  /** Sent as `Authorization: Bearer <value>` instead of in the body. */
-  bearer?: 'refreshToken' | 'externalToken';
-  /** Signed (default signature or `signer`) when signing is configured. */
-  signed?: boolean;
-}
+export type { EndpointPatch, EndpointSpec, EndpointsOverride, ErrorMapping, ErrorRule, TokenLocations } from './endpoints-schema.js';
 
 /** A sign-in method: one call, or for OTP a code request followed by the sign-in call. */
 export interface MethodEndpoints {
@@ -43,29 +34,20 @@ export interface MethodEndpoints {
   submit: EndpointSpec;
 }
 
-/** Where the tokens are in a successful answer (either casing is also accepted). */
-export interface ResponseFields {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: string;
-}
+/** Where the tokens are in a successful answer, with nothing left to default (either casing is also accepted). */
+export type ResponseFields = TokenLocations & { accessToken: string; refreshToken: string };
 
+/** A whole API: a preset, or a preset with an `endpoints` override applied. */
 export interface Preset {
   methods: Partial<Record<LoginMethod, MethodEndpoints>>;
   refresh?: EndpointSpec;
   /** Exchanges an external IdP token for this API's tokens. */
   externalToken?: EndpointSpec;
+  /** Revokes the tokens on the server when the user signs out. */
+  signOut?: EndpointSpec;
   response: ResponseFields;
+  errors?: ErrorMapping;
   /** The `username` field also takes an e-mail address or a phone number (auth-login). */
-  usernameTakesAnyIdentifier?: boolean;
-}
-
-/** A partial override of a preset, the `endpoints` property. */
-export interface EndpointsOverride {
-  methods?: Partial<Record<LoginMethod, { request?: Partial<EndpointSpec>; submit?: Partial<EndpointSpec> }>>;
-  refresh?: Partial<EndpointSpec>;
-  externalToken?: Partial<EndpointSpec>;
-  response?: Partial<ResponseFields>;
   usernameTakesAnyIdentifier?: boolean;
 }
 
@@ -81,7 +63,11 @@ const snakeCaseTokens: ResponseFields = {
   expiresIn: 'expires_in',
 };
 
-/** The three APIs of the seed documents (CONTRACT.md, "Presets"). */
+/**
+ * The three APIs of the seed documents (CONTRACT.md, "Presets") and two open-source
+ * backends, from their own documentation, each checked against the real server by
+ * `npm run test:servers`.
+ */
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   wunder: {
     methods: {
@@ -137,6 +123,65 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     response: snakeCaseTokens,
     usernameTakesAnyIdentifier: true,
   },
+  // Directus 10 (docs.directus.io, "Authentication"): everything under `data`, `expires` in ms,
+  // refresh tokens rotate, and /auth/logout revokes one.
+  directus: {
+    methods: {
+      password: {
+        submit: {
+          method: 'POST',
+          path: '/auth/login',
+          body: { email: 'email', password: 'password' },
+          constants: { mode: 'json' },
+          errors: { rules: [{ code: 'INVALID_CREDENTIALS', to: 'bad-credentials' }] },
+        },
+      },
+    },
+    refresh: { method: 'POST', path: '/auth/refresh', body: { refreshToken: 'refresh_token' }, constants: { mode: 'json' } },
+    signOut: { method: 'POST', path: '/auth/logout', body: { refreshToken: 'refresh_token' } },
+    response: {
+      accessToken: 'data.access_token',
+      refreshToken: 'data.refresh_token',
+      expiresIn: 'data.expires',
+      expiresInUnit: 'milliseconds',
+    },
+    errors: {
+      code: 'errors.0.extensions.code',
+      message: 'errors.0.message',
+      rules: [
+        { code: 'USER_SUSPENDED', to: 'inactive-account' },
+        { code: 'INVALID_OTP', to: 'invalid-code' },
+        { code: 'INVALID_PAYLOAD', to: 'invalid-input' },
+      ],
+    },
+  },
+  // Strapi 5's users-permissions plugin in its refresh mode (`jwtManagement: 'refresh'`);
+  // base-url is the API root, e.g. https://cms.example.com/api. A wrong password is a 400.
+  strapi: {
+    methods: {
+      password: {
+        submit: {
+          method: 'POST',
+          path: '/auth/local',
+          body: { username: 'identifier', password: 'password' },
+          errors: { rules: [{ status: 400, message: 'Invalid identifier or password', to: 'bad-credentials' }] },
+        },
+      },
+    },
+    refresh: { method: 'POST', path: '/auth/refresh', body: { refreshToken: 'refreshToken' } },
+    signOut: { method: 'POST', path: '/auth/logout', bearer: 'accessToken' },
+    response: { accessToken: 'jwt', refreshToken: 'refreshToken' },
+    errors: {
+      code: 'error.name',
+      message: 'error.message',
+      rules: [
+        { message: 'email is not confirmed', to: 'account-not-validated' },
+        { message: 'has been blocked', to: 'inactive-account' },
+      ],
+    },
+    usernameTakesAnyIdentifier: true,
+  },
+  custom: { methods: {}, response: camelCaseTokens },
 };
 
 export function isPresetName(value: unknown): value is PresetName {
@@ -147,13 +192,36 @@ export function isLoginMethod(value: unknown): value is LoginMethod {
   return typeof value === 'string' && (LOGIN_METHODS as readonly string[]).includes(value);
 }
 
-function mergeEndpoint(base: EndpointSpec | undefined, patch: Partial<EndpointSpec> | undefined): EndpointSpec | undefined {
+/** A call of the preset with a patch over it; a call must end up with a method and a path. */
+function mergeCall(name: string, base: EndpointSpec | undefined, patch: EndpointPatch | undefined): EndpointSpec | undefined {
   if (!patch) return base;
   const merged = { ...base, ...patch };
-  return merged.method && merged.path ? (merged as EndpointSpec) : base;
+  for (const key of ['method', 'path'] as const) {
+    if (!merged[key]) throw configError('endpoints', `endpoints.${name}.${key} is missing`);
+  }
+  return merged as EndpointSpec;
 }
 
-/** The preset with an `endpoints` override applied; the override may add methods the preset lacks. */
+/** A call that an override may remove with `"none"`. */
+function mergeOptionalCall(
+  name: 'refresh' | 'externalToken' | 'signOut',
+  base: EndpointSpec | undefined,
+  patch: EndpointPatch | 'none' | undefined,
+): EndpointSpec | undefined {
+  return patch === 'none' ? undefined : mergeCall(name, base, patch);
+}
+
+/** The error mappings combined: the override's rules are tried before the preset's. */
+function mergeErrors(base: ErrorMapping | undefined, patch: ErrorMapping | undefined): ErrorMapping | undefined {
+  if (!patch) return base;
+  return { ...base, ...patch, rules: [...(patch.rules ?? []), ...(base?.rules ?? [])] };
+}
+
+/**
+ * The preset with an `endpoints` override applied; the override may add methods the preset
+ * lacks, and remove its refresh, external-token or sign-out call with `"none"`. A call left
+ * without a method or path is a config-error naming it.
+ */
 export function resolvePreset(name: PresetName, override?: EndpointsOverride): Preset {
   const base = PRESETS[name];
   if (!override) return base;
@@ -161,19 +229,21 @@ export function resolvePreset(name: PresetName, override?: EndpointsOverride): P
   for (const method of LOGIN_METHODS) {
     const patch = override.methods?.[method];
     if (!patch) continue;
-    const submit = mergeEndpoint(base.methods[method]?.submit, patch.submit);
-    if (!submit) continue;
-    const request = mergeEndpoint(base.methods[method]?.request, patch.request);
+    const submit = mergeCall(`methods.${method}.submit`, base.methods[method]?.submit, patch.submit);
+    if (!submit) throw configError('endpoints', `endpoints.methods.${method}.submit is missing`);
+    const request = mergeCall(`methods.${method}.request`, base.methods[method]?.request, patch.request);
     methods[method] = request ? { request, submit } : { submit };
   }
-  return {
-    ...base,
-    methods,
-    refresh: mergeEndpoint(base.refresh, override.refresh),
-    externalToken: mergeEndpoint(base.externalToken, override.externalToken),
-    response: { ...base.response, ...override.response },
+  const optional: Omit<Preset, 'methods' | 'response'> = {
+    refresh: mergeOptionalCall('refresh', base.refresh, override.refresh),
+    externalToken: mergeOptionalCall('externalToken', base.externalToken, override.externalToken),
+    signOut: mergeOptionalCall('signOut', base.signOut, override.signOut),
+    errors: mergeErrors(base.errors, override.errors),
     usernameTakesAnyIdentifier: override.usernameTakesAnyIdentifier ?? base.usernameTakesAnyIdentifier,
   };
+  // Absent rather than `undefined`, as in the preset tables.
+  const present = Object.entries(optional).filter(([, value]) => value !== undefined);
+  return { methods, response: { ...base.response, ...override.response }, ...Object.fromEntries(present) };
 }
 
 /** The methods a preset can do, in the contract's default order. */
@@ -187,8 +257,7 @@ function endpointsOf(preset: Preset): EndpointSpec[] {
     if (method.request) list.push(method.request);
     list.push(method.submit);
   }
-  if (preset.refresh) list.push(preset.refresh);
-  if (preset.externalToken) list.push(preset.externalToken);
+  for (const call of [preset.refresh, preset.externalToken, preset.signOut]) if (call) list.push(call);
   return list;
 }
 

@@ -1,6 +1,7 @@
 import type { JWTPayload } from 'jose';
 import { decodeJwt } from 'jose/jwt/decode';
 import { LoginError } from './errors.js';
+import { readPath } from './dot-path.js';
 import type { LoginMethod, ResponseFields } from './presets.js';
 
 /** What a successful sign-in or refresh hands to the page (CONTRACT.md, "TokenSet"). */
@@ -30,22 +31,6 @@ export interface TokenSetContext {
   now: number;
 }
 
-function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
-function camelCase(name: string): string {
-  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/** Reads a field by its configured name, else by the same name in the other casing. */
-export function readField(body: Record<string, unknown>, name: string): unknown {
-  for (const key of [name, camelCase(name), snakeCase(name)]) {
-    if (body[key] !== undefined && body[key] !== null) return body[key];
-  }
-  return undefined;
-}
-
 function finiteNumber(value: unknown): number | undefined {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
@@ -60,18 +45,37 @@ export function decodeClaims(token: string): JWTPayload | undefined {
   }
 }
 
+/** An absolute time as ms since the epoch: epoch seconds, epoch milliseconds or a date text. */
+function absoluteTime(value: unknown): number | undefined {
+  const number = finiteNumber(value);
+  // Epoch seconds pass 10^12 in the year 33658; epoch milliseconds did in 2001.
+  if (number !== undefined) return number >= 1e12 ? number : number * 1000;
+  const date = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(date) ? undefined : date;
+}
+
+const MS_PER_UNIT = { seconds: 1000, milliseconds: 1 } as const;
+
+/** What an answer says of the expiry, beside the token: a lifetime, or an absolute time. */
+export interface AnswerExpiry {
+  unit?: keyof typeof MS_PER_UNIT;
+  expiresAt?: unknown;
+}
+
 /**
- * When the access token expires, in ms since the epoch: from `exp`, else
- * `iat` + `exi` (datarhei), else the response's `expires_in` counted from `now`.
+ * When the access token expires, in ms since the epoch: from `exp`, else `iat` + `exi`
+ * (datarhei), else the answer's absolute expiry, else its lifetime (`expires_in`) counted from `now`.
  */
-export function expiresAtOf(claims: JWTPayload, expiresIn: unknown, now: number): number | undefined {
+export function expiresAtOf(claims: JWTPayload, expiresIn: unknown, now: number, answer: AnswerExpiry = {}): number | undefined {
   const exp = finiteNumber(claims.exp);
   if (exp !== undefined) return exp * 1000;
   const iat = finiteNumber(claims.iat);
   const exi = finiteNumber(claims['exi']);
   if (iat !== undefined && exi !== undefined) return (iat + exi) * 1000;
-  const seconds = finiteNumber(expiresIn);
-  return seconds !== undefined ? now + seconds * 1000 : undefined;
+  const at = absoluteTime(answer.expiresAt);
+  if (at !== undefined) return at;
+  const lifetime = finiteNumber(expiresIn);
+  return lifetime !== undefined ? now + lifetime * MS_PER_UNIT[answer.unit ?? 'seconds'] : undefined;
 }
 
 function invalidResponse(message: string, method: TokenSet['method'], status: number): LoginError {
@@ -88,16 +92,20 @@ export function tokenSetFromResponse(body: unknown, status: number, context: Tok
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalidResponse('The server answered without a JSON object.', context.method, status);
   }
-  const record = body as Record<string, unknown>;
-  const accessToken = readField(record, context.fields.accessToken);
+  const { fields } = context;
+  const accessToken = readPath(body, fields.accessToken);
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw invalidResponse('The answer has no access token.', context.method, status);
   }
   const claims = decodeClaims(accessToken);
   if (!claims) throw invalidResponse('The access token is not a JWT.', context.method, status);
-  const refreshField = readField(record, context.fields.refreshToken);
+  const refreshField = readPath(body, fields.refreshToken);
   const refreshToken = typeof refreshField === 'string' && refreshField !== '' ? refreshField : context.previousRefreshToken;
-  const expiresAt = expiresAtOf(claims, readField(record, context.fields.expiresIn), context.now);
+  const read = (path: string | undefined) => (path ? readPath(body, path) : undefined);
+  const expiresAt = expiresAtOf(claims, read(fields.expiresIn), context.now, {
+    ...(fields.expiresInUnit ? { unit: fields.expiresInUnit } : {}),
+    expiresAt: read(fields.expiresAt),
+  });
   return {
     accessToken,
     ...(refreshToken ? { refreshToken } : {}),

@@ -11,6 +11,7 @@ import type { SessionEndReason } from '../../core/tab-coordinator.js';
 import type { TokenSet } from '../../core/tokens.js';
 import { type FieldProblem, fieldProblem, normalizeField } from '../../core/validation.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
+import { InlineConfigController } from '../../controllers/inline-config-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { RequestController } from '../../controllers/request-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
@@ -178,7 +179,12 @@ export class JwtLogin extends LitElement {
   /** Request timeout in ms; `DEFAULT_TIMEOUT` is 15000. */
   timeout = DEFAULT_TIMEOUT;
 
-  /** A partial override of the preset: paths, HTTP methods, field names, `signed`, the refresh call. */
+  /**
+   * The API's configuration over the preset (README, "Any other JWT API"): per call its method,
+   * path, query, body fields and constants, encoding, bearer token, credentials, where the tokens
+   * and expiry are, and how errors map; `"none"` removes a call. Plain JSON data, so a page may
+   * instead write it in a child `<script type="application/json">`; this property wins over it.
+   */
   endpoints?: EndpointsOverride;
 
   /** Extra request headers. */
@@ -205,6 +211,9 @@ export class JwtLogin extends LitElement {
   readonly #requests = new RequestController<FormKey>(this);
   readonly #typed = new TypedValuesController(this);
   readonly #language = new LocaleController(this);
+  readonly #inlineConfig = new InlineConfigController(this);
+  /** The inline configuration's text when the last configuration was parsed. */
+  #parsedInlineConfig: string | undefined;
   readonly #countdown = new CountdownController(this);
   readonly #webOtp = new WebOtpController(this);
   readonly #sessions = new SessionController(this, {
@@ -232,9 +241,27 @@ export class JwtLogin extends LitElement {
     return this.#sessions.tokens;
   }
 
-  /** Ends the session (in every tab that shares it) and shows the form again. */
+  /**
+   * Ends the session (in every tab that shares it) and shows the form again. Where the API
+   * has a sign-out call, the server is asked to revoke the tokens too; the local sign-out
+   * does not wait for it, and holds when it fails.
+   */
   logout(): void {
-    if (this.session) this.#sessions.end('user');
+    const tokens = this.session;
+    if (!tokens) return;
+    this.#sessions.end('user');
+    void this.#revoke(tokens);
+  }
+
+  async #revoke(tokens: TokenSet): Promise<void> {
+    const config = this.#currentConfig;
+    if (config instanceof LoginError || !config.preset.signOut) return;
+    try {
+      await this.#client(config, tokens.tenant).signOut(tokens);
+    } catch (error) {
+      const status = error instanceof LoginError && error.detail.status ? ` (HTTP ${error.detail.status})` : '';
+      console.warn(`<jwt-login>: signed out here, but the server did not confirm the sign-out${status}.`);
+    }
   }
 
   /** A valid access token, refreshed first when it is expired or about to expire; `null` when signed out. */
@@ -267,8 +294,14 @@ export class JwtLogin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configChanged = this.config === undefined || CONFIG_PROPERTIES.some((name) => changed.has(name));
-    if (configChanged) this.config = parseConfigSafely(this);
+    const configChanged =
+      this.config === undefined ||
+      CONFIG_PROPERTIES.some((name) => changed.has(name)) ||
+      this.#inlineConfig.text !== this.#parsedInlineConfig;
+    if (configChanged) {
+      this.#parsedInlineConfig = this.#inlineConfig.text;
+      this.config = parseConfigSafely(this, this.#inlineConfig.text);
+    }
     if (configChanged || changed.has('tenant')) {
       const config = this.#currentConfig;
       this.#sessions.configure(
@@ -623,10 +656,11 @@ for (const name of ['config', 'copied', 'selectedMethod', 'sentCodes', 'errors',
   JwtLogin.createProperty(name, { state: true });
 }
 
-function parseConfigSafely(element: JwtLogin): WidgetConfig | LoginError {
+function parseConfigSafely(element: JwtLogin, inlineEndpoints: string | undefined): WidgetConfig | LoginError {
   try {
-    // The element's own properties are the raw configuration (RawConfig's fields, same names).
-    return parseConfig(element, element.ownerDocument.baseURI);
+    const { baseUrl, preset, methods, persist, refresh, timeout } = element;
+    const endpoints = element.endpoints ?? inlineEndpoints;
+    return parseConfig({ baseUrl, preset, methods, persist, refresh, timeout, endpoints }, element.ownerDocument.baseURI);
   } catch (error) {
     return error instanceof LoginError ? error : new LoginError(unexpectedError(error));
   }
