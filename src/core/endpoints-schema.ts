@@ -112,14 +112,19 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   const where = issuePath(issue);
   if (issue.type === 'strict_object' && issue.expected === 'never') return `${where} is not a known key`;
   if (issue.type === 'strict_object' && issue.input === undefined) return `${where} is missing`;
-  // A union reports its most specific branch's problem.
-  const inner = issue.issues?.find((candidate) => candidate.type !== 'literal') ?? issue.issues?.[0];
-  if (issue.type === 'union' && inner) return describeIssue({ ...inner, path: [...(issue.path ?? []), ...(inner.path ?? [])] as typeof issue.path });
+  // A union of "none" and a call: a problem inside the call is the one to name.
+  const inner = issue.issues?.find((candidate) => candidate.path !== undefined);
+  if (issue.type === 'union' && inner) {
+    return describeIssue({ ...inner, path: [...(issue.path ?? []), ...inner.path!] as typeof issue.path });
+  }
   return `${where}: expected ${issue.expected ?? 'something else'}, got ${issue.received}`;
 }
 
 /** Validates an `endpoints` value: the override, or what is wrong with it, naming the key at fault. */
 export function endpointsProblem(value: unknown): { override: EndpointsOverride } | { problem: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { problem: 'endpoints: expected an object' };
+  }
   const result = v.safeParse(EndpointsSchema, value);
   return result.success ? { override: result.output } : { problem: describeIssue(result.issues[0]) };
 }
