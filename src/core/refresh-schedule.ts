@@ -2,10 +2,20 @@ import { decodeClaims, type TokenSet } from './tokens.js';
 
 /** Tokens as a session holds them: with the local time they arrived. */
 export interface SessionRecord {
+  /**
+   * Which sign-in these tokens continue: made at sign-in, kept by every refresh. A tab
+   * remembers the ids of the sessions that ended, so nothing arriving late revives them.
+   */
+  id: string;
   tokens: TokenSet;
   /** Local clock, ms since the epoch, when the tokens were received. */
   obtainedAt: number;
+  /** The tab that saved it (`persist="session"`): a duplicated tab finds another tab's id here. */
+  owner?: string;
 }
+
+/** The longest delay `setTimeout` keeps: a longer one overflows and fires at once. */
+export const LONGEST_TIMER = 2 ** 31 - 1;
 
 /**
  * Refresh between 65 % and 85 % of the token's lifetime (the contract allows
@@ -23,8 +33,10 @@ function seconds(value: unknown): number | undefined {
 
 /**
  * How long the access token was issued for, in ms: `exp` − `iat`, else `exi`,
- * else what the answer's `expires_in` gave. Counted from the token itself, so
- * a server clock that differs from ours changes nothing.
+ * counted from the token itself, so a server clock that differs from ours
+ * changes nothing. A token with `exp` and no `iat` (or only the answer's
+ * `expires_in`) leaves no choice but our own clock: its expiry minus the time
+ * it arrived, zero when it arrived expired.
  */
 export function tokenLifetime(record: SessionRecord): number | undefined {
   const { claims, expiresAt } = record.tokens;
@@ -33,9 +45,8 @@ export function tokenLifetime(record: SessionRecord): number | undefined {
   if (exp !== undefined && iat !== undefined && exp > iat) return (exp - iat) * 1000;
   const exi = seconds(claims['exi']);
   if (exi !== undefined && exi > 0) return exi * 1000;
-  // expiresAt came from expires_in, counted from our own clock when the answer arrived.
-  if (exp === undefined && expiresAt !== undefined && expiresAt > record.obtainedAt) return expiresAt - record.obtainedAt;
-  return undefined;
+  const until = exp !== undefined ? exp * 1000 : seconds(expiresAt);
+  return until === undefined ? undefined : Math.max(0, until - record.obtainedAt);
 }
 
 /** When the access token expires by our own clock, or undefined when unknown. */
@@ -63,11 +74,15 @@ export function isExpired(record: SessionRecord, now: number): boolean {
   return expiry !== undefined && now >= expiry;
 }
 
-/** Whether the refresh token can still be used: unknown (opaque) counts as usable. */
-export function refreshTokenUsable(record: SessionRecord, now: number): boolean {
+/**
+ * Whether a refresh can be tried: the API can refresh these tokens (`refreshable`),
+ * and a refresh token that carries its own `exp` has not expired (an opaque one,
+ * or none with a cookie refresh, counts as usable).
+ */
+export function canRefresh(record: SessionRecord, now: number, refreshable: boolean): boolean {
+  if (!refreshable) return false;
   const token = record.tokens.refreshToken;
-  if (!token) return false;
-  const exp = seconds(decodeClaims(token)?.exp);
+  const exp = token ? seconds(decodeClaims(token)?.exp) : undefined;
   return exp === undefined || exp * 1000 > now;
 }
 

@@ -13,19 +13,28 @@ export function sessionKey(parts: { baseUrl: string; preset: string; tenant?: st
   return `jwt-login:v1:${parts.preset}:${parts.baseUrl}:${parts.tenant ?? ''}`;
 }
 
-function parseRecord(text: string): SessionRecord | undefined {
-  const data = JSON.parse(text) as unknown;
+const optional = (value: unknown, type: 'string' | 'number') => value === undefined || typeof value === type;
+
+/**
+ * A session record from data that came from outside this tab's memory (storage, another
+ * tab's message): checked field by field, claims decoded again from the access token rather
+ * than trusted. `undefined` for anything else; never throws. A record stored before records
+ * had ids gets `fallbackId`; without one, a record without an id is refused.
+ */
+export function recordFromData(data: unknown, fallbackId?: string): SessionRecord | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
-  const { tokens, obtainedAt } = data as Partial<SessionRecord>;
-  if (typeof obtainedAt !== 'number' || typeof tokens !== 'object' || tokens === null) return undefined;
-  if (typeof tokens.accessToken !== 'string') return undefined;
-  // The claims are decoded again rather than trusted from storage.
+  const { id = fallbackId, tokens, obtainedAt, owner } = data as Partial<SessionRecord>;
+  if (typeof id !== 'string' || typeof obtainedAt !== 'number' || !Number.isFinite(obtainedAt)) return undefined;
+  if (typeof tokens !== 'object' || tokens === null || typeof tokens.accessToken !== 'string') return undefined;
   const claims = decodeClaims(tokens.accessToken);
-  if (!claims) return undefined;
-  if (tokens.refreshToken !== undefined && typeof tokens.refreshToken !== 'string') return undefined;
-  if (tokens.expiresAt !== undefined && typeof tokens.expiresAt !== 'number') return undefined;
+  if (!claims || !optional(owner, 'string')) return undefined;
+  if (!optional(tokens.refreshToken, 'string') || !optional(tokens.expiresAt, 'number') || !optional(tokens.tenant, 'string')) return undefined;
   if (typeof tokens.method !== 'string' || typeof tokens.preset !== 'string') return undefined;
-  return { tokens: { ...tokens, tokenType: 'Bearer', claims }, obtainedAt };
+  return { id, tokens: { ...tokens, tokenType: 'Bearer', claims }, obtainedAt, ...(owner ? { owner } : {}) };
+}
+
+function parseRecord(text: string): SessionRecord | undefined {
+  return recordFromData(JSON.parse(text), 'stored');
 }
 
 /**

@@ -1,15 +1,39 @@
+/**
+ * The session engine. What it promises, in every tab and whatever starts a refresh
+ * (the timer, the page's `refreshTokens()` or `getAccessToken()`, another tab's request):
+ *
+ * 1. While signed in with `refresh="auto"` and a refresh path (`refreshable`), a refresh is
+ *    scheduled before expiry: every refresh reschedules when it settles, whoever started it.
+ * 2. `getAccessToken()` never resolves an expired token: it refreshes, or hands out the
+ *    token while it is still valid, or the session ends (null, or a rejection).
+ *    A token's lifetime is `exp` − `iat`, else `exi`, else its expiry by our clock.
+ * 3. No refresh token is sent twice: one tab refreshes for all (TabCoordinator), and a
+ *    duplicated tab never refreshes with the copy of its original's refresh token (TabPresence).
+ * 4. Every end of a session fires exactly one `ended` with its reason, in every tab that held
+ *    it, and nothing revives it: a tab remembers the ids of ended sessions and adopts no late
+ *    message, stored record or refresh answer for them; `refreshTokens()` during which the
+ *    session ended rejects.
+ * 5. Tokens belong to the configuration that requested them: `start()` refuses tokens of
+ *    another preset or tenant, and a refresh answered for another subject ends the session.
+ * 6. No timer beyond 2^31−1 ms (longer waits re-arm); an idle tab wakes only when something
+ *    is due, or once per 2^31−1 ms.
+ * 7. Under failure the request rate stays bounded: passing failures back off (1 s … 30 s),
+ *    with one last try at expiry; a refusal (401, 403) ends the session.
+ */
 import { LoginError } from './errors.js';
 import {
   type SessionRecord,
+  LONGEST_TIMER,
+  canRefresh,
   isExpired,
   localExpiry,
   needsRefresh,
   refreshTime,
-  refreshTokenUsable,
   retryDelay,
 } from './refresh-schedule.js';
 import type { SessionStore } from './session-store.js';
 import type { SessionEndReason, TabCoordinator, TabMessage } from './tab-coordinator.js';
+import type { TabPresence } from './tab-presence.js';
 import type { TokenSet } from './tokens.js';
 
 /** What the session tells the element, which turns it into events and views. */
@@ -29,8 +53,17 @@ export interface SessionOptions {
   store: SessionStore;
   /** Present for `persist="local"`: the tabs share the session. */
   coordinator?: TabCoordinator;
+  /** For `persist="session"`: tells a duplicated tab's copy of the session from this tab's own. */
+  presence?: TabPresence;
   /** Calls the API's refresh endpoint. */
   refresh(tokens: TokenSet): Promise<TokenSet>;
+  /**
+   * Whether a refresh can be attempted at all: the API has a refresh call and it needs no
+   * refresh token (a cookie refresh) or there is one. Default: whether there is a refresh token.
+   */
+  refreshable?(tokens: TokenSet): boolean;
+  /** The configuration this session serves; tokens of another preset or tenant are refused. */
+  configuration?: { preset: string; tenant?: string };
   autoRefresh: boolean;
   events: SessionEvents;
   now?: () => number;
@@ -47,6 +80,21 @@ function isTerminal(error: unknown): boolean {
   return status === 401 || status === 403 || code === 'refresh-failed' || code === 'token-expired';
 }
 
+function refreshFailed(message: string): LoginError {
+  return new LoginError({ code: 'refresh-failed', message, method: 'refresh' });
+}
+
+/** Both tokens name a subject and they differ: the answer is someone else's session. */
+function otherSubject(before: TokenSet, after: TokenSet): boolean {
+  const [was, is] = [before.claims.sub, after.claims.sub];
+  return typeof was === 'string' && typeof is === 'string' && was !== is;
+}
+
+function newSessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 interface Waiter {
   resolve(record: SessionRecord): void;
   reject(error: unknown): void;
@@ -61,11 +109,15 @@ export class SessionManager {
   #current: SessionRecord | null = null;
   /** Whether the element has been told of the current session (a restore is told once it is fresh). */
   #announced = false;
+  /** Sessions that ended while this tab watched: nothing adopts them again. */
+  readonly #ended = new Set<string>();
   #jitter: number;
   #timer: unknown;
   #inFlight: Promise<TokenSet> | undefined;
   #retryAttempt = 0;
   #retryAt: number | undefined;
+  /** Whether the one last try at expiry has been made for the current tokens. */
+  #triedAtExpiry = false;
   #waiters: Waiter[] = [];
   #disposed = false;
   readonly #now: () => number;
@@ -99,48 +151,57 @@ export class SessionManager {
       onMessage: (message) => this.#onTabMessage(message),
       onLeadership: () => this.#onLeadership(),
     });
-    const stored = this.options.store.load();
-    if (!stored || this.#disposed) return;
-    const now = this.#now();
-    if (!isExpired(stored, now)) {
-      this.#adopt(stored);
-      return;
-    }
-    if (!refreshTokenUsable(stored, now)) {
-      this.end('expired');
-      return;
-    }
+    const loaded = this.options.store.load();
+    if (!loaded || this.#disposed) return;
+    const stored = await this.#claim(loaded);
+    if (this.#disposed || this.#current || this.#ended.has(stored.id)) return;
     this.#current = stored;
+    const now = this.#now();
+    if (!isExpired(stored, now)) return this.#adopt(stored);
+    if (!this.#canRefresh(stored, now)) return this.end('expired');
     await this.refreshTokens().catch(() => undefined);
   }
 
-  /** A sign-in in this tab. */
+  /** A sign-in in this tab. Throws a `config-error` for tokens another configuration requested. */
   start(tokens: TokenSet): void {
+    if (!this.#belongsHere(tokens)) {
+      throw new LoginError({
+        code: 'config-error',
+        message: 'These tokens were requested for another preset or tenant than the session serves',
+        method: null,
+      });
+    }
     this.#announced = false;
-    const record = { tokens, obtainedAt: this.#now() };
+    const record = { id: newSessionId(), tokens, obtainedAt: this.#now() };
     this.#adopt(record);
-    this.options.store.save(record);
+    this.#save(record);
     this.options.coordinator?.post({ type: 'login', record });
   }
 
   /** Ends the session here and in every tab that shares it. */
   end(reason: SessionEndReason, options: { fromOtherTab?: boolean } = {}): void {
-    const wasSignedIn = this.#current !== null || reason === 'expired';
+    const ended = this.#current;
     this.#current = null;
     this.#announced = false;
     this.#retryAt = undefined;
     this.#timers.clearTimeout(this.#timer);
-    this.#rejectWaiters(new LoginError({ code: 'refresh-failed', message: 'The session ended', method: 'refresh' }));
+    this.#rejectWaiters(refreshFailed('The session ended'));
+    if (!ended) return;
+    this.#ended.add(ended.id);
     if (!options.fromOtherTab) {
       this.options.store.clear();
-      this.options.coordinator?.post({ type: 'logout', reason });
+      this.options.coordinator?.post({ type: 'logout', reason, id: ended.id });
     }
-    if (wasSignedIn) this.options.events.ended(reason);
+    this.options.events.ended(reason);
   }
 
   /** Refreshes now; concurrent calls share one request. Resolves with the tokens now current. */
   refreshTokens(): Promise<TokenSet> {
-    this.#inFlight ??= this.#refreshOnce().finally(() => (this.#inFlight = undefined));
+    // Rescheduled when it settles, whoever asked: the timer was cleared when it started.
+    this.#inFlight ??= this.#refreshOnce().finally(() => {
+      this.#inFlight = undefined;
+      this.#schedule();
+    });
     return this.#inFlight;
   }
 
@@ -149,7 +210,14 @@ export class SessionManager {
     const record = this.#current;
     if (!record || !this.#announced) return this.#inFlight ? (await this.#inFlight).accessToken : null;
     if (!needsRefresh(record, this.#now())) return record.tokens.accessToken;
-    return (await this.refreshTokens()).accessToken;
+    let failure: unknown;
+    if (this.#canRefresh(record, this.#now())) await this.refreshTokens().catch((error: unknown) => (failure = error));
+    const current = this.#current;
+    if (current && this.#announced && !isExpired(current, this.#now())) return current.tokens.accessToken;
+    if (failure !== undefined) throw failure;
+    // Nothing left to refresh with, and the token expired.
+    if (current) this.end('expired');
+    return null;
   }
 
   /** Timers drift and sleep: look again (the page became visible, came online, or woke). */
@@ -165,6 +233,43 @@ export class SessionManager {
     this.#rejectWaiters(new DOMException('The session was disposed', 'AbortError'));
   }
 
+  #refreshable(record: SessionRecord): boolean {
+    return this.options.refreshable ? this.options.refreshable(record.tokens) : Boolean(record.tokens.refreshToken);
+  }
+
+  #canRefresh(record: SessionRecord, now: number): boolean {
+    return canRefresh(record, now, this.#refreshable(record));
+  }
+
+  #belongsHere(tokens: TokenSet): boolean {
+    const configuration = this.options.configuration;
+    if (!configuration) return true;
+    // Without a tenant attribute the form asks for one: then any tenant the tokens name is this one's.
+    return tokens.preset === configuration.preset && (configuration.tenant === undefined || tokens.tenant === configuration.tenant);
+  }
+
+  #save(record: SessionRecord): void {
+    const owner = this.options.presence?.id;
+    this.options.store.save(owner ? { ...record, owner } : record);
+  }
+
+  /**
+   * A stored session another open tab saved is a copy (a duplicated tab inherits
+   * sessionStorage): it keeps the access token until it expires, but the refresh token
+   * stays with the tab that owns it. A record whose tab is gone (a reload) is this tab's now.
+   */
+  async #claim(stored: SessionRecord): Promise<SessionRecord> {
+    const presence = this.options.presence;
+    if (!presence || stored.owner === presence.id) return stored;
+    let record = stored;
+    if (stored.owner && (await presence.isAlive(stored.owner))) {
+      const { refreshToken: _copied, ...tokens } = stored.tokens;
+      record = { ...stored, tokens };
+    }
+    if (!this.#disposed) this.#save(record);
+    return record;
+  }
+
   #adopt(record: SessionRecord): void {
     const wasAnnounced = this.#announced;
     this.#current = record;
@@ -172,6 +277,7 @@ export class SessionManager {
     this.#jitter = this.#random();
     this.#retryAttempt = 0;
     this.#retryAt = undefined;
+    this.#triedAtExpiry = false;
     this.#schedule();
     for (const waiter of this.#waiters.splice(0)) waiter.resolve(record);
     if (wasAnnounced) this.options.events.refreshed(record.tokens);
@@ -180,29 +286,55 @@ export class SessionManager {
 
   async #refreshOnce(): Promise<TokenSet> {
     const record = this.#current;
-    if (!record) throw new LoginError({ code: 'refresh-failed', message: 'Not signed in', method: 'refresh' });
+    if (!record) throw refreshFailed('Not signed in');
+    if (!this.#canRefresh(record, this.#now())) throw refreshFailed('These tokens cannot be refreshed');
     const coordinator = this.options.coordinator;
     if (coordinator && !(await coordinator.mayRefresh())) return (await this.#fromOtherTab(record)).tokens;
     try {
+      if (this.#current !== record) return this.#stillCurrent();
       // Without Web Locks another tab may have refreshed just before this one took the lease.
       const stored = coordinator ? this.options.store.load() : undefined;
-      if (stored && stored.tokens.refreshToken !== record.tokens.refreshToken && !needsRefresh(stored, this.#now())) {
+      if (stored && stored.id === record.id && stored.tokens.refreshToken !== record.tokens.refreshToken && !needsRefresh(stored, this.#now())) {
         this.#adopt(stored);
         return stored.tokens;
       }
       const tokens = await this.options.refresh(record.tokens);
-      if (this.#disposed || this.#current !== record) return tokens;
-      const fresh = { tokens, obtainedAt: this.#now() };
-      this.options.store.save(fresh);
-      coordinator?.post({ type: 'refresh', record: fresh });
-      this.#adopt(fresh);
-      return tokens;
+      return this.#received(record, { id: record.id, tokens, obtainedAt: this.#now() });
     } catch (error) {
       this.#onRefreshFailure(record, error);
       throw error;
     } finally {
       coordinator?.releaseLease();
     }
+  }
+
+  /** What a refresh answered, for the session it started from. */
+  #received(record: SessionRecord, fresh: SessionRecord): TokenSet {
+    if (this.#current !== record) {
+      // Removed from the page meanwhile: the old refresh token is spent, so the new ones must be kept.
+      if (this.#disposed && !this.#ended.has(record.id)) {
+        this.#save(fresh);
+        this.options.coordinator?.post({ type: 'refresh', record: fresh });
+      }
+      return this.#stillCurrent();
+    }
+    if (otherSubject(record.tokens, fresh.tokens)) {
+      this.end('refresh-failed');
+      throw refreshFailed('The refresh answered with tokens for another subject');
+    }
+    if (isExpired(fresh, this.#now())) {
+      throw new LoginError({ code: 'invalid-response', message: 'The refresh answered with an expired token', method: 'refresh' });
+    }
+    this.#save(fresh);
+    this.options.coordinator?.post({ type: 'refresh', record: fresh });
+    this.#adopt(fresh);
+    return fresh.tokens;
+  }
+
+  /** After a refresh the session moved on without it: the tokens now current, or it ended. */
+  #stillCurrent(): TokenSet {
+    if (this.#current && this.#announced && !this.#disposed) return this.#current.tokens;
+    throw refreshFailed('The session ended during the refresh');
   }
 
   #onRefreshFailure(record: SessionRecord, error: unknown): void {
@@ -213,7 +345,6 @@ export class SessionManager {
       this.end('expired');
     } else {
       this.#retryAt = this.#now() + retryDelay(this.#retryAttempt++);
-      this.#schedule();
     }
   }
 
@@ -247,24 +378,34 @@ export class SessionManager {
 
   #onTabMessage(message: TabMessage): void {
     if (this.#disposed) return;
+    const current = this.#current;
     switch (message.type) {
       case 'login':
+        if (this.#ended.has(message.record.id) || current?.id === message.record.id) return;
+        if (!this.#belongsHere(message.record.tokens)) return;
         this.#announced = false;
         this.#adopt(message.record);
         break;
       case 'refresh':
+        // Only news of the session this tab holds: a late message for an ended one revives nothing.
+        if (!current || message.record.id !== current.id) return;
+        if (message.record.obtainedAt < current.obtainedAt) return;
+        if (otherSubject(current.tokens, message.record.tokens)) return;
         this.#adopt(message.record);
         break;
       case 'logout':
-        this.end(message.reason, { fromOtherTab: true });
+        this.#ended.add(message.id);
+        // The leader may have saved a refresh after the signing-out tab cleared storage.
+        if (this.options.store.load()?.id === message.id) this.options.store.clear();
+        if (current?.id === message.id) this.end(message.reason, { fromOtherTab: true });
         break;
       case 'refresh-request':
-        if (!this.options.coordinator?.leader || !this.#current) return;
-        if (message.refreshToken === this.#current.tokens.refreshToken) {
+        if (!this.options.coordinator?.leader || !current) return;
+        if (message.refreshToken === current.tokens.refreshToken) {
           void this.refreshTokens().catch(() => undefined);
         } else {
           // The asking tab is behind: hand it what this tab already has.
-          this.options.coordinator.post({ type: 'refresh', record: this.#current });
+          this.options.coordinator.post({ type: 'refresh', record: current });
         }
         break;
     }
@@ -273,7 +414,8 @@ export class SessionManager {
   /** The leading tab closed and this one leads now: it may hold older tokens than storage. */
   #onLeadership(): void {
     const stored = this.options.store.load();
-    if (this.#current && stored && stored.obtainedAt > this.#current.obtainedAt) this.#adopt(stored);
+    const current = this.#current;
+    if (current && stored && stored.id === current.id && stored.obtainedAt > current.obtainedAt) this.#adopt(stored);
     else this.#schedule();
   }
 
@@ -282,25 +424,25 @@ export class SessionManager {
     const record = this.#current;
     if (!record || this.#inFlight) return this.#schedule();
     const now = this.#now();
-    if (this.options.autoRefresh && isExpired(record, now)) {
-      // One last try at expiry, unless passing failures have been retried up to it already.
-      const lastTry = this.#retryAt === undefined && refreshTokenUsable(record, now);
-      return lastTry ? this.#refreshNow() : this.end('expired');
+    const refreshable = this.#canRefresh(record, now);
+    if (isExpired(record, now) && (this.options.autoRefresh || !refreshable)) {
+      // One last try at expiry (a passing failure just before it does not end a short token's session).
+      if (!this.options.autoRefresh || !refreshable || this.#triedAtExpiry) return this.end('expired');
+      this.#triedAtExpiry = true;
+      return this.#refreshNow();
     }
-    const due = this.#nextRefresh(record);
+    const due = this.#nextRefresh(record, now);
     if (due !== undefined && now >= due) return this.#refreshNow();
     this.#schedule();
   }
 
   #refreshNow(): void {
-    void this.refreshTokens()
-      .catch(() => undefined)
-      .finally(() => this.#schedule());
+    void this.refreshTokens().catch(() => undefined);
   }
 
   /** When this tab should refresh next: a retry, else a point in the refresh window (followers a bit later). */
-  #nextRefresh(record: SessionRecord): number | undefined {
-    if (!this.options.autoRefresh || !record.tokens.refreshToken) return undefined;
+  #nextRefresh(record: SessionRecord, now: number): number | undefined {
+    if (!this.options.autoRefresh || !this.#canRefresh(record, now)) return undefined;
     if (this.#retryAt !== undefined) return this.#retryAt;
     const coordinator = this.options.coordinator;
     // A tab that does not lead only steps in when the leader has let the token come close to expiry.
@@ -313,11 +455,15 @@ export class SessionManager {
     this.#timer = undefined;
     const record = this.#current;
     if (!record || this.#disposed || this.#inFlight) return;
-    const times = [this.#nextRefresh(record), this.options.autoRefresh ? localExpiry(record) : undefined].filter(
+    const now = this.#now();
+    // Without a refresh path the session still ends at expiry, whatever `refresh` says.
+    const watchExpiry = this.options.autoRefresh || !this.#canRefresh(record, now);
+    const times = [this.#nextRefresh(record, now), watchExpiry ? localExpiry(record) : undefined].filter(
       (time): time is number => time !== undefined,
     );
     if (times.length === 0) return;
-    const delay = Math.max(0, Math.min(...times) - this.#now());
+    // A longer delay would overflow setTimeout and fire at once; the tick sets the rest.
+    const delay = Math.min(LONGEST_TIMER, Math.max(0, Math.min(...times) - now));
     this.#timer = this.#timers.setTimeout(() => this.#tick(), delay);
   }
 }

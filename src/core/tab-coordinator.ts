@@ -1,22 +1,54 @@
 import type { SessionRecord } from './refresh-schedule.js';
-import type { KeyValueStorage } from './session-store.js';
+import { type KeyValueStorage, recordFromData } from './session-store.js';
+
+const END_REASONS = ['user', 'expired', 'refresh-failed'] as const;
 
 /** Why a session ended (the `logout` event's reason). */
-export type SessionEndReason = 'user' | 'expired' | 'refresh-failed';
+export type SessionEndReason = (typeof END_REASONS)[number];
 
 /** What the tabs of one origin tell each other about a shared session. */
 export type TabMessage =
   | { type: 'login' | 'refresh'; record: SessionRecord }
-  | { type: 'logout'; reason: SessionEndReason }
+  /** `id`: the session that ended (SessionRecord.id). */
+  | { type: 'logout'; reason: SessionEndReason; id: string }
   /** A tab that is not the leader needs fresh tokens now; `refreshToken` is the one it holds. */
   | { type: 'refresh-request'; refreshToken: string | undefined };
+
+/**
+ * A message as it arrived on the channel, checked: any script of the origin can post
+ * there, so a malformed message is dropped and a record's claims are decoded again
+ * from its access token. Never throws.
+ */
+export function parseTabMessage(data: unknown): TabMessage | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const message = data as Record<string, unknown>;
+  switch (message['type']) {
+    case 'login':
+    case 'refresh': {
+      const record = recordFromData(message['record']);
+      return record && { type: message['type'], record };
+    }
+    case 'logout': {
+      const { reason, id } = message;
+      return END_REASONS.includes(reason as SessionEndReason) && typeof id === 'string'
+        ? { type: 'logout', reason: reason as SessionEndReason, id }
+        : undefined;
+    }
+    case 'refresh-request': {
+      const { refreshToken } = message;
+      return refreshToken === undefined || typeof refreshToken === 'string' ? { type: 'refresh-request', refreshToken } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
 
 /** The part of the Web Locks API the coordinator uses. */
 export interface LockManagerLike {
   request(
     name: string,
     options: { ifAvailable?: boolean; signal?: AbortSignal },
-    callback: (lock: unknown) => Promise<void> | void,
+    callback: (lock: unknown) => unknown,
   ): Promise<unknown>;
 }
 
@@ -72,7 +104,10 @@ export class TabCoordinator {
   /** Joins the tabs; resolves once it is known whether this tab leads now. */
   async start(handlers: { onMessage(message: TabMessage): void; onLeadership(): void }): Promise<void> {
     this.#channel = this.#platform.createChannel(`jwt-login:${this.#name}`);
-    this.#channel.onmessage = (event: MessageEvent<TabMessage>) => handlers.onMessage(event.data);
+    this.#channel.onmessage = (event: MessageEvent<unknown>) => {
+      const message = parseTabMessage(event.data);
+      if (message) handlers.onMessage(message);
+    };
     const locks = this.#platform.locks;
     if (!locks) {
       this.leader = true;

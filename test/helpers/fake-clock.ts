@@ -10,6 +10,10 @@ export class FakeClock implements Timers {
   time: number;
   private tasks: Array<{ id: number; at: number; callback: () => void }> = [];
   private nextId = 1;
+  /** The longest delay ever asked for (real timers overflow past 2^31−1 ms). */
+  longestDelay = 0;
+  /** How many timers have run: a timer that re-arms itself at once shows up here. */
+  fired = 0;
 
   constructor(start = 1_700_000_000_000) {
     this.time = start;
@@ -19,6 +23,7 @@ export class FakeClock implements Timers {
 
   setTimeout(callback: () => void, ms: number): unknown {
     const id = this.nextId++;
+    this.longestDelay = Math.max(this.longestDelay, ms);
     this.tasks.push({ id, at: this.time + Math.max(0, ms), callback });
     return id;
   }
@@ -36,6 +41,7 @@ export class FakeClock implements Timers {
       if (!next) break;
       this.tasks = this.tasks.filter((task) => task !== next);
       this.time = Math.max(this.time, next.at);
+      this.fired += 1;
       next.callback();
       await flush();
     }

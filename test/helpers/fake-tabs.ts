@@ -23,7 +23,7 @@ class FakeLocks implements LockManagerLike {
   async request(
     name: string,
     options: { ifAvailable?: boolean; signal?: AbortSignal },
-    callback: (lock: unknown) => Promise<void> | void,
+    callback: (lock: unknown) => unknown,
   ): Promise<unknown> {
     // Like the Web Locks API, never call back synchronously from request().
     await Promise.resolve();

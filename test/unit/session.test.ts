@@ -1,69 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LoginError } from '../../src/core/errors.js';
-import { SessionManager, type SessionEvents } from '../../src/core/session.js';
 import { SessionStore, sessionKey } from '../../src/core/session-store.js';
 import { TabCoordinator } from '../../src/core/tab-coordinator.js';
 import type { TokenSet } from '../../src/core/tokens.js';
 import { FakeClock, flush } from '../helpers/fake-clock.js';
 import { FakeOrigin, MemoryStorage } from '../helpers/fake-tabs.js';
 import { makeJwt } from '../helpers/jwt.js';
-
-/** A token set as an API would issue it now, by `serverNow` (which may differ from ours). */
-function issue(serverNow: number, lifetimeSeconds: number, refreshToken: string, claims: Record<string, unknown> = {}): TokenSet {
-  const iat = Math.floor(serverNow / 1000);
-  const accessClaims = { sub: 'u1', iat, exp: iat + lifetimeSeconds, ...claims };
-  return {
-    accessToken: makeJwt(accessClaims),
-    refreshToken,
-    tokenType: 'Bearer',
-    expiresAt: (iat + lifetimeSeconds) * 1000,
-    claims: accessClaims,
-    method: 'password',
-    preset: 'wunder',
-    response: {},
-  };
-}
-
-/** A refresh endpoint with rotating refresh tokens; it records every refresh token it is sent. */
-function fakeApi(clock: FakeClock, lifetimeSeconds: number, options: { serverOffset?: number } = {}) {
-  const sent: string[] = [];
-  let issued = 0;
-  const serverNow = () => clock.now() + (options.serverOffset ?? 0);
-  return {
-    sent,
-    first: () => issue(serverNow(), lifetimeSeconds, `r${issued++}`),
-    refresh: async (tokens: TokenSet) => {
-      sent.push(tokens.refreshToken!);
-      return issue(serverNow(), lifetimeSeconds, `r${issued++}`);
-    },
-  };
-}
-
-function recorder() {
-  const log: string[] = [];
-  const events: SessionEvents = {
-    login: () => log.push('login'),
-    refreshed: () => log.push('refresh'),
-    ended: (reason) => log.push(`logout:${reason}`),
-  };
-  return { log, events };
-}
-
-function session(clock: FakeClock, refresh: (tokens: TokenSet) => Promise<TokenSet>, extra: Partial<ConstructorParameters<typeof SessionManager>[0]> = {}) {
-  const { log, events } = recorder();
-  const manager = new SessionManager({
-    store: new SessionStore(undefined, 'test'),
-    refresh,
-    autoRefresh: true,
-    events,
-    now: clock.now,
-    random: () => 0.5,
-    timers: clock,
-    ...extra,
-  });
-  return { manager, log };
-}
+import { fakeApi, issue, session } from '../helpers/session-fixtures.js';
 
 describe('refresh schedule', () => {
   for (const [name, lifetime] of [
