@@ -7,6 +7,8 @@ export interface CorsPolicy {
   allowHeaders: string[];
   exposeHeaders: string[];
   maxAgeSeconds?: number;
+  /** Lets a page send and receive cookies (`credentials: 'include'`); needs a reflected origin. */
+  credentials?: boolean;
 }
 
 const METHODS = ['GET', 'POST', 'OPTIONS'];
@@ -56,6 +58,16 @@ export const EXAMPLE_ID_CORS: CorsPolicy = {
   maxAgeSeconds: 600,
 };
 
+/** generic: a refresh token in an httpOnly cookie, so credentialed requests must pass. */
+export const GENERIC_CORS: CorsPolicy = {
+  origin: 'reflect',
+  methods: ['GET', 'POST', 'OPTIONS'],
+  allowHeaders: ['Content-Type', 'Authorization'],
+  exposeHeaders: ['Retry-After'],
+  maxAgeSeconds: 600,
+  credentials: true,
+};
+
 export const DEMO_CORS: CorsPolicy = {
   origin: 'reflect',
   methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
@@ -72,6 +84,7 @@ export function applyCors(policy: CorsPolicy, request: IncomingMessage, response
     const origin = request.headers.origin;
     if (origin) response.setHeader('Access-Control-Allow-Origin', origin);
   }
+  if (policy.credentials) response.setHeader('Access-Control-Allow-Credentials', 'true');
   if (policy.exposeHeaders.length > 0) {
     response.setHeader('Access-Control-Expose-Headers', policy.exposeHeaders.join(', '));
   }

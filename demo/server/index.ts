@@ -8,6 +8,7 @@ import { demoMount } from './demo-routes.js';
 import { createDispatcher } from './dispatch.js';
 import { EXAMPLE_ID_PREFIX, exampleIdMount } from './example-id.js';
 import { FaultQueue } from './faults.js';
+import { GENERIC_PREFIX, genericMount } from './generic.js';
 import { resolveOptions, type ApiName, type AuthServerOptions, type ResolvedAuthServerOptions } from './options.js';
 import { OtpCodes } from './otp.js';
 import { OtpOutbox } from './outbox.js';
@@ -45,8 +46,9 @@ export interface AuthServer {
 }
 
 /**
- * Starts the stand-in for the three JWT-issuing APIs the widget speaks to, plus example-id,
- * an API of no preset that the widget reaches through its `endpoints` and `headers` overrides.
+ * Starts the stand-in for the three JWT-issuing APIs the widget speaks to, plus two APIs of
+ * no preset that the widget reaches through its `endpoints` configuration: example-id
+ * (with `headers`) and generic (form bodies, nesting, cookies, no refresh, revocation).
  */
 export async function startAuthServer(options: AuthServerOptions = {}): Promise<AuthServer> {
   const resolved = resolveOptions(options);
@@ -56,7 +58,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
   const faults = new FaultQueue();
   const requests = new RequestLog();
   const auth0 = new SimulatedAuth0(deriveKey(jwtSecret, 'auth0'), now);
-  let baseUrls: AuthServer['baseUrls'] = { wunder: '', datarhei: '', authLogin: '', exampleId: '' };
+  let baseUrls: AuthServer['baseUrls'] = { wunder: '', datarhei: '', authLogin: '', exampleId: '', generic: '' };
 
   const mounts = [
     wunderMount({
@@ -84,6 +86,12 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
       signer: new TokenSigner({ secret: deriveKey(jwtSecret, 'example-id'), now }),
       lifetimes: resolved.ttl.exampleId,
     }),
+    genericMount({
+      signer: new TokenSigner({ secret: deriveKey(jwtSecret, 'generic'), now }),
+      rotation: new RefreshRotation(now),
+      lifetimes: resolved.ttl.generic,
+      now,
+    }),
     demoMount({ outbox, faults, requests, auth0, baseUrls: () => baseUrls }),
   ];
 
@@ -106,6 +114,7 @@ export async function startAuthServer(options: AuthServerOptions = {}): Promise<
     datarhei: `${url}${DATARHEI_PREFIX}`,
     authLogin: `${url}${AUTH_LOGIN_PREFIX}`,
     exampleId: `${url}${EXAMPLE_ID_PREFIX}`,
+    generic: `${url}${GENERIC_PREFIX}`,
   };
 
   let closed: Promise<void> | undefined;

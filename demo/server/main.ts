@@ -29,7 +29,7 @@ const failDelay = numberFromEnv('DATARHEI_FAIL_DELAY_MS');
 if (failDelay !== undefined) options.datarheiFailDelayMs = failDelay;
 
 const server = await startAuthServer(options);
-const { wunder, datarhei, authLogin, exampleId } = DEMO_CREDENTIALS;
+const { wunder, datarhei, authLogin, exampleId, generic } = DEMO_CREDENTIALS;
 const ttl = server.options.ttl;
 
 console.log(`Stand-in auth server listening on ${server.url}
@@ -57,6 +57,13 @@ console.log(`Stand-in auth server listening on ${server.url}
               routes    PUT /v2/sessions, POST /v2/sessions/renew, GET /v2/me
               header    X-Api-Version: 2 (sign-in and renewal refuse requests without it)
               lifetimes access ${ttl.exampleId.access} s (only in the answer's ttl), refresh ${ttl.exampleId.refresh} s
+
+  generic     base-url ${server.baseUrls.generic}   (no preset: configured in JSON, see the README)
+              password  ${generic.email} / ${generic.password}
+              api-key   ${generic.keyId} / ${generic.keySecret} (no refresh)
+              routes    POST /oauth/token (form), /oauth/revoke; POST /session (cookie refresh), /session/refresh,
+                        /session/logout; POST /keys/sign-in; GET /me
+              lifetimes access ${ttl.generic.access} s, refresh ${ttl.generic.refresh} s
 `);
 
 const stop = () => {

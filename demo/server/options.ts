@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-export type ApiName = 'wunder' | 'datarhei' | 'authLogin' | 'exampleId';
+export type ApiName = 'wunder' | 'datarhei' | 'authLogin' | 'exampleId' | 'generic';
 
 export interface Lifetimes {
   /** Access-token lifetime in seconds. */
@@ -51,6 +51,7 @@ export const DEFAULT_LIFETIMES: Record<ApiName, Lifetimes> = {
   datarhei: { access: 600, refresh: 86_400 },
   authLogin: { access: 60 * 60, refresh: 7 * 24 * 60 * 60 },
   exampleId: { access: 900, refresh: 86_400 },
+  generic: { access: 900, refresh: 86_400 },
 };
 
 export const DEFAULT_SIGNING_KEY = 'demo-signing-key';
@@ -79,6 +80,7 @@ export function resolveOptions(options: AuthServerOptions = {}): ResolvedAuthSer
       datarhei: lifetimes('datarhei'),
       authLogin: lifetimes('authLogin'),
       exampleId: lifetimes('exampleId'),
+      generic: lifetimes('generic'),
     },
     datarheiFailDelayMs: options.datarheiFailDelayMs ?? 5000,
     signingKey: options.signingKey ?? DEFAULT_SIGNING_KEY,

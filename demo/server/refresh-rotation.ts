@@ -42,6 +42,11 @@ export class RefreshRotation {
     return { ok: true, family: token.family };
   }
 
+  /** Sign-out: no token of the family is accepted any more. */
+  revokeFamily(family: string): void {
+    this.revokedFamilies.add(family);
+  }
+
   private forgetExpired(): void {
     const now = this.now();
     for (const [jti, token] of this.tokens) {

@@ -20,6 +20,7 @@ export const DEMO_CREDENTIALS = {
     disabledUsername: 'disabled',
   },
   exampleId: { login: 'ada', secret: 'lovelace-1815' },
+  generic: { email: 'grace@example.com', password: 'cobol-1959', keyId: 'docs-key', keySecret: 'docs-key-secret' },
 } as const;
 
 export interface WunderUser {
