@@ -11,6 +11,10 @@ export interface SessionSettings {
   persist: PersistMode;
   autoRefresh: boolean;
   refresh(tokens: TokenSet): Promise<TokenSet>;
+  /** Whether a refresh can be tried at all: the API has a refresh call, and the tokens have what it sends. */
+  refreshable(tokens: TokenSet): boolean;
+  /** The preset and tenant the session serves: tokens another configuration requested are refused. */
+  configuration: { preset: string; tenant?: string };
 }
 
 /** The page's storage for a `persist` mode; undefined for memory, or when the browser refuses it. */
@@ -107,6 +111,8 @@ export class SessionController implements ReactiveController {
       store: new SessionStore(storage, settings.key),
       ...(settings.persist === 'local' ? { coordinator: new TabCoordinator(settings.key, browserTabPlatform(storage)) } : {}),
       refresh: (tokens) => (this.#settings ?? settings).refresh(tokens),
+      refreshable: (tokens) => (this.#settings ?? settings).refreshable(tokens),
+      configuration: settings.configuration,
       autoRefresh: settings.autoRefresh,
       events: this.#events,
     });

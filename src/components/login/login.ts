@@ -308,13 +308,20 @@ export class JwtLogin extends LitElement {
         config instanceof LoginError
           ? undefined
           : {
-              key: sessionKey({ baseUrl: config.baseUrl, preset: config.presetName, ...(this.tenant ? { tenant: this.tenant } : {}) }),
+              key: this.#sessionKey(config),
               persist: config.persist,
               autoRefresh: config.refresh === 'auto',
               refresh: (tokens) => this.#client(config, tokens.tenant).refresh(tokens),
+              refreshable: (tokens) => this.#client(config, tokens.tenant).canRefresh(tokens),
+              configuration: { preset: config.presetName, ...(this.tenant ? { tenant: this.tenant } : {}) },
             },
       );
     }
+  }
+
+  /** Which API a session belongs to: base URL, preset and tenant. */
+  #sessionKey(config: WidgetConfig): string {
+    return sessionKey({ baseUrl: config.baseUrl, preset: config.presetName, ...(this.tenant ? { tenant: this.tenant } : {}) });
   }
 
   #onSessionChange(event: LoginEvent | TokenRefreshEvent): void {
@@ -510,12 +517,21 @@ export class JwtLogin extends LitElement {
     run: (client: AuthClient, signal: AbortSignal) => Promise<T>,
   ): Promise<{ value: T } | { error: LoginError }> {
     const config = this.#currentConfig as WidgetConfig;
+    const requestedFor = this.#sessionKey(config);
     const outcome = await this.#requests.run(key, (signal) => run(this.#client(config, tenant), signal));
     if (!outcome) {
       return { error: new LoginError({ code: 'invalid-input', message: 'Another request is in flight', method: null }) };
     }
-    if ('value' in outcome) return { value: outcome.value };
-    const error = outcome.error instanceof LoginError ? outcome.error : new LoginError(unexpectedError(outcome.error));
+    // Tokens belong to the API that issued them: not to the one the page switched to meanwhile.
+    const now = this.#currentConfig;
+    const switched = now instanceof LoginError || this.#sessionKey(now) !== requestedFor;
+    if ('value' in outcome && !switched) return { value: outcome.value };
+    const error =
+      'value' in outcome
+        ? configError('base-url', 'base-url, preset or tenant changed during the request; sign in again')
+        : outcome.error instanceof LoginError
+          ? outcome.error
+          : new LoginError(unexpectedError(outcome.error));
     // The element left the page meanwhile: nobody to show the error to.
     if (!outcome.aborted) void this.#showError(key, error.detail);
     return { error };
