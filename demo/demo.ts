@@ -5,9 +5,11 @@ import { authServer } from './auth-server.js';
 import type { JwtLogin } from '../src/components/login/login.js';
 import { element, logWidgetEvents } from './event-log.js';
 import type { EndpointsOverride } from '../src/core/presets.js';
+// The JSON text exactly as a docs author embeds it in a <script type="application/json">.
+import genericSessionApi from './apis/generic-session.json?raw';
 
 interface DemoInfo {
-  apis: { wunder: string; datarhei: string; authLogin: string; exampleId: string };
+  apis: { wunder: string; datarhei: string; authLogin: string; exampleId: string; generic: string };
   credentials: {
     wunder: {
       tenants: { signed: string; unsigned: string };
@@ -20,6 +22,7 @@ interface DemoInfo {
     datarhei: { username: string; password: string };
     authLogin: { username: string; email: string; password: string; unvalidatedUsername: string };
     exampleId: { login: string; secret: string };
+    generic: { email: string; password: string };
   };
 }
 
@@ -59,6 +62,8 @@ interface CardOptions {
   credentials: Array<[string, string]>;
   /** Properties set before the widget is connected. */
   configure?: (login: JwtLogin) => void;
+  /** The API's configuration as JSON text, in a child script: no JavaScript needed. */
+  inlineConfig?: string;
   /** Extra controls under the widget. */
   extra?: (login: JwtLogin) => Node;
 }
@@ -68,6 +73,8 @@ function widgetCard(card: CardOptions): HTMLElement {
   for (const [name, value] of Object.entries(card.attributes)) login.setAttribute(name, value);
   login.dataset['demo'] = card.id;
   card.configure?.(login);
+  // Appended as a text node: setting a script's textContent is a Trusted Types sink, whatever its type.
+  if (card.inlineConfig) login.append(element('script', { attributes: { type: 'application/json' } }, card.inlineConfig));
   return element(
     'section',
     { className: 'card', attributes: { 'aria-labelledby': `${card.id}-heading` } },
@@ -124,7 +131,7 @@ async function main(): Promise<void> {
   }
   status.textContent = `Stand-in auth server: ${authServer}`;
   logWidgetEvents(document.getElementById('events') as HTMLOListElement);
-  const { wunder, datarhei, authLogin, exampleId } = info.credentials;
+  const { wunder, datarhei, authLogin, exampleId, generic } = info.credentials;
   document.getElementById('widgets')!.append(
     widgetCard({
       id: 'wunder',
@@ -196,6 +203,18 @@ async function main(): Promise<void> {
         login.endpoints = EXAMPLE_ID_ENDPOINTS;
         login.headers = { 'X-Api-Version': '2' };
       },
+    }),
+    widgetCard({
+      id: 'generic-session',
+      title: 'Any other JWT API, in JSON',
+      description:
+        'preset="custom" and a child <script type="application/json">, no JavaScript: a nested JSON body with a constant, the token nested in the answer with an absolute expiry, the refresh token in an httpOnly cookie, sign-out revokes it.',
+      attributes: { 'base-url': info.apis.generic, preset: 'custom' },
+      credentials: [
+        ['E-mail', generic.email],
+        ['Password', generic.password],
+      ],
+      inlineConfig: genericSessionApi,
     }),
   );
   followOutbox();

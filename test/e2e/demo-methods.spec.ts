@@ -41,4 +41,23 @@ test.describe('demo page, every method', () => {
     await login.getByRole('button', { name: /sign in/i }).click();
     await expect(login.locator('[part="session"]')).toContainText('Ada Lovelace');
   });
+
+  test('signs in, refreshes by cookie and signs out with an API configured in JSON alone', async ({ page }) => {
+    const login = page.locator('jwt-login[data-demo="generic-session"]');
+    await login.getByLabel(/e-?mail/i).fill('grace@example.com');
+    await login.getByLabel(/password/i).fill('cobol-1959');
+    await login.getByRole('button', { name: /sign in/i }).click();
+    await expect(login.locator('[part="session"]')).toContainText('Grace Hopper');
+    const first = await login.evaluate((element: HTMLElement & { session: { accessToken: string } | null }) => element.session!.accessToken);
+    await page.waitForTimeout(1100); // the next token has another iat
+    const refreshed = await login.evaluate(async (element: HTMLElement & { refreshTokens(): Promise<{ accessToken: string }> }) =>
+      (await element.refreshTokens()).accessToken,
+    );
+    expect(refreshed).not.toBe(first);
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === 'generic_refresh')?.httpOnly).toBe(true);
+    await login.getByRole('button', { name: /sign out/i }).click();
+    await expect(login.getByLabel(/e-?mail/i)).toBeVisible();
+    await expect.poll(async () => (await page.context().cookies()).some((cookie) => cookie.name === 'generic_refresh')).toBe(false);
+  });
 });
