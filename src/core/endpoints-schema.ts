@@ -69,7 +69,6 @@ const callEntries = {
   errors: v.optional(ErrorMappingSchema),
 };
 
-const CallSchema = v.strictObject(callEntries);
 const CallPatchSchema = v.strictObject({
   ...callEntries,
   method: v.optional(callEntries.method),
@@ -96,7 +95,7 @@ export const EndpointsSchema = v.strictObject({
 });
 
 /** One HTTP call of an API. */
-export type EndpointSpec = v.InferOutput<typeof CallSchema>;
+export type EndpointSpec = v.InferOutput<v.StrictObjectSchema<typeof callEntries, undefined>>;
 export type EndpointPatch = v.InferOutput<typeof CallPatchSchema>;
 export type TokenLocations = v.InferOutput<typeof TokenLocationsSchema>;
 export type ErrorMapping = v.InferOutput<typeof ErrorMappingSchema>;

@@ -158,7 +158,7 @@ export class JwtLogin extends LitElement {
   /** Substituted for `{tenant}` in the preset's paths; when unset and needed, the form asks for it. */
   tenant?: string;
 
-  /** Which API: `wunder`, `datarhei` or `auth-login`. */
+  /** Which API: `wunder`, `datarhei`, `auth-login`, `directus`, `strapi`, or `custom` (all from `endpoints`). */
   preset = 'wunder';
 
   /** Space-separated sign-in methods, in tab order; every method the preset supports by default. */
