@@ -90,6 +90,10 @@ function otherSubject(before: TokenSet, after: TokenSet): boolean {
   return typeof was === 'string' && typeof is === 'string' && was !== is;
 }
 
+function disposedError(): DOMException {
+  return new DOMException('The session was disposed', 'AbortError');
+}
+
 function newSessionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -212,6 +216,7 @@ export class SessionManager {
     if (!needsRefresh(record, this.#now())) return record.tokens.accessToken;
     let failure: unknown;
     if (this.#canRefresh(record, this.#now())) await this.refreshTokens().catch((error: unknown) => (failure = error));
+    if (this.#disposed) throw disposedError();
     const current = this.#current;
     if (current && this.#announced && !isExpired(current, this.#now())) return current.tokens.accessToken;
     if (failure !== undefined) throw failure;
@@ -230,7 +235,7 @@ export class SessionManager {
     this.#disposed = true;
     this.#timers.clearTimeout(this.#timer);
     this.options.coordinator?.stop();
-    this.#rejectWaiters(new DOMException('The session was disposed', 'AbortError'));
+    this.#rejectWaiters(disposedError());
   }
 
   #refreshable(record: SessionRecord): boolean {
@@ -310,14 +315,13 @@ export class SessionManager {
 
   /** What a refresh answered, for the session it started from. */
   #received(record: SessionRecord, fresh: SessionRecord): TokenSet {
-    if (this.#current !== record) {
-      // Removed from the page meanwhile: the old refresh token is spent, so the new ones must be kept.
-      if (this.#disposed && !this.#ended.has(record.id)) {
-        this.#save(fresh);
-        this.options.coordinator?.post({ type: 'refresh', record: fresh });
-      }
-      return this.#stillCurrent();
+    if (this.#disposed) {
+      // Removed from the page meanwhile: the old refresh token is spent, so the new ones are kept
+      // for whoever restores the session; nobody is left here to hand them to.
+      if (this.#current === record) this.#save(fresh);
+      throw disposedError();
     }
+    if (this.#current !== record) return this.#stillCurrent();
     if (otherSubject(record.tokens, fresh.tokens)) {
       this.end('refresh-failed');
       throw refreshFailed('The refresh answered with tokens for another subject');
@@ -333,7 +337,8 @@ export class SessionManager {
 
   /** After a refresh the session moved on without it: the tokens now current, or it ended. */
   #stillCurrent(): TokenSet {
-    if (this.#current && this.#announced && !this.#disposed) return this.#current.tokens;
+    if (this.#disposed) throw disposedError();
+    if (this.#current && this.#announced) return this.#current.tokens;
     throw refreshFailed('The session ended during the refresh');
   }
 

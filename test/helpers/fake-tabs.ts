@@ -43,8 +43,10 @@ class FakeLocks implements LockManagerLike {
     try {
       return await callback({ name });
     } finally {
-      this.held.delete(name);
-      this.queues.get(name)?.shift()?.();
+      // Handed straight to the next in line, as Web Locks do: no request slips in between.
+      const next = this.queues.get(name)?.shift();
+      if (next) next();
+      else this.held.delete(name);
     }
   }
 }

@@ -146,6 +146,23 @@ describe('invariant 4: an ended session stays ended', () => {
     assert.equal(origin.storage.items.size, 0);
   });
 
+  it('leaves nothing in storage when the leader saved a refresh just after another tab signed out', async () => {
+    const answer = deferred<TokenSet>();
+    const clock = new FakeClock();
+    const { origin, tabs } = await twoTabs(clock, () => answer.promise);
+    tabs[0].manager.start(issue(clock.now(), 600, 'r0'));
+    await clock.advance(10);
+    const refreshing = tabs[0].manager.refreshTokens().catch(() => undefined);
+    tabs[1].manager.end('user');
+    answer.resolve(issue(clock.now(), 600, 'r1'));
+    await refreshing;
+    await flush();
+    assert.equal(origin.storage.items.size, 0);
+    const reopened = session(clock, async (tokens) => tokens, { store: new SessionStore(origin.storage, 'key') });
+    await reopened.manager.connect();
+    assert.equal(reopened.manager.tokens, null);
+  });
+
   it('does not resolve refreshTokens() with new tokens when logout() came during the refresh', async () => {
     const clock = new FakeClock();
     const answer = deferred<TokenSet>();
