@@ -24,11 +24,27 @@ export const LONGEST_TIMER = 2 ** 31 - 1;
  */
 export const REFRESH_WINDOW = { from: 0.65, to: 0.85 } as const;
 
+/**
+ * How far the server's clock may lag ours before its token's own expiry counts: lifetimes are
+ * taken from the token (exp − iat) so skew does not matter, but a token whose `exp` passed
+ * more than this before it arrived is treated as expired, not as "expires in 59 min".
+ */
+export const CLOCK_SKEW_TOLERANCE = 5 * 60_000;
+
 /** Past this share of its lifetime a token is "about to expire": getAccessToken refreshes first. */
 export const ABOUT_TO_EXPIRE = 0.9;
 
 function seconds(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The lifetime the token states itself, in ms: `exp` − `iat`, else `exi` (datarhei). */
+function issuedLifetime(claims: TokenSet['claims']): number | undefined {
+  const exp = seconds(claims.exp);
+  const iat = seconds(claims.iat);
+  if (exp !== undefined && iat !== undefined && exp > iat) return (exp - iat) * 1000;
+  const exi = seconds(claims['exi']);
+  return exi !== undefined && exi > 0 ? exi * 1000 : undefined;
 }
 
 /**
@@ -41,12 +57,11 @@ function seconds(value: unknown): number | undefined {
 export function tokenLifetime(record: SessionRecord): number | undefined {
   const { claims, expiresAt } = record.tokens;
   const exp = seconds(claims.exp);
-  const iat = seconds(claims.iat);
-  if (exp !== undefined && iat !== undefined && exp > iat) return (exp - iat) * 1000;
-  const exi = seconds(claims['exi']);
-  if (exi !== undefined && exi > 0) return exi * 1000;
   const until = exp !== undefined ? exp * 1000 : seconds(expiresAt);
-  return until === undefined ? undefined : Math.max(0, until - record.obtainedAt);
+  const issued = issuedLifetime(record.tokens.claims);
+  if (issued === undefined) return until === undefined ? undefined : Math.max(0, until - record.obtainedAt);
+  // A token that expired long before it arrived is stale, not skewed: never older than the tolerance allows.
+  return until === undefined ? issued : Math.max(0, Math.min(issued, until + CLOCK_SKEW_TOLERANCE - record.obtainedAt));
 }
 
 /** When the access token expires by our own clock, or undefined when unknown. */

@@ -108,6 +108,25 @@ describe('invariant 2: getAccessToken never resolves an expired token', () => {
   });
 });
 
+describe('a token that expired before it arrived', () => {
+  it('counts as expired, not as a full lifetime from its arrival', async () => {
+    const clock = new FakeClock();
+    const hourAgo = clock.now() - 3_600_000;
+    const stale = issue(hourAgo - 3_600_000, 3_600, 'r0');
+    const { manager } = session(clock, async () => Promise.reject(passing()), { autoRefresh: false });
+    manager.start(stale);
+    assert.ok(manager.expiresAt! <= clock.now(), `expires in ${(manager.expiresAt! - clock.now()) / 60_000} min`);
+    await assert.rejects(manager.getAccessToken());
+  });
+
+  it('still takes its lifetime from the token when the server clock lags by a minute', () => {
+    const clock = new FakeClock();
+    const { manager } = session(clock, async (tokens) => tokens);
+    manager.start(issue(clock.now() - 60_000, 600, 'r0'));
+    assert.equal(manager.expiresAt, clock.now() + 600_000);
+  });
+});
+
 describe('invariant 6: no timer beyond 2^31−1 ms, no busy wake-ups', () => {
   for (const [name, refreshToken] of [
     ['a 60-day token with a refresh token', 'r0'],
