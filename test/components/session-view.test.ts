@@ -196,6 +196,40 @@ describe('session view: claims', () => {
   });
 });
 
+describe('session view: hostile claims', () => {
+  it('shows claims nested 20,000 deep without throwing, cut short where they get too deep', async () => {
+    let claims: JWTPayload = { sub: 'u-1' };
+    for (let depth = 0; depth < 20_000; depth += 1) claims = { sub: 'u-1', nested: claims };
+    // As decoded from the token (jose cannot encode it: that would overflow the stack too).
+    const { root } = await show({ tokens: { ...tokenSet(), claims } });
+    expect(part(root, 'session')).to.not.equal(null);
+    expect(part(root, 'claims-json')!.textContent).to.contain('"nested": "…"');
+  });
+
+  it('leaves out the valid-until date for an exp past the last date there is (exp: 1e13)', async () => {
+    const { root } = await show({ tokens: tokenSet({ sub: 'u-1', exp: 1e13 }, { expiresAt: 1e16 }) });
+    expect(part(root, 'session')).to.not.equal(null);
+    expect(part(root, 'session-expiry')).to.equal(null);
+  });
+
+  it('does not let a 100,000-character name widen the page', async () => {
+    const { host, root } = await show({ tokens: tokenSet({ sub: 'u-1', name: 'W'.repeat(100_000) }) });
+    const user = part(root, 'session-user')!;
+    expect(user.scrollWidth).to.be.at.most(host.clientWidth);
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+    expect(user.textContent!.length).to.be.below(200);
+  });
+
+  it('isolates the name, so a right-to-left override (U+202E) inside cannot reorder the sentence', async () => {
+    const name = 'Ada \u202Eecalevol';
+    const { root } = await show({ tokens: tokenSet({ sub: 'u-1', name }) });
+    const isolated = part(root, 'session-user')!.querySelector('bdi');
+    expect(isolated).to.not.equal(null);
+    expect(isolated!.textContent).to.equal(name);
+    expect(text(root, 'session-user')).to.equal(`Signed in as ${name}.`);
+  });
+});
+
 describe('session view: copying', () => {
   it('calls onCopy with token when Copy access token is pressed', async () => {
     const copies: string[] = [];

@@ -51,8 +51,57 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-function formatTime(expiresAt: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(expiresAt);
+/** The date and time, or undefined when there is none to show (`exp: 1e13` is past the last date Intl formats). */
+function formatTime(expiresAt: number, locale: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(expiresAt);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Claims deeper than this are shown as "…": JSON.stringify overflows the stack on a token nested 20,000 deep. */
+const CLAIMS_DEPTH = 32;
+
+/** `JSON.stringify(claims, null, 2)` for claims of any shape and depth; never throws. */
+export function claimsText(value: unknown, depth = 0): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  if (depth >= CLAIMS_DEPTH) return '"…"';
+  const inner = '  '.repeat(depth + 1);
+  const entries = Array.isArray(value)
+    ? value.map((item) => claimsText(item, depth + 1))
+    : Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${claimsText(item, depth + 1)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) return open + close;
+  return `${open}\n${entries.map((entry) => inner + entry).join(',\n')}\n${'  '.repeat(depth)}${close}`;
+}
+
+/** How much of a name the view shows: the claims below hold all of it. */
+const NAME_LENGTH = 120;
+/** Where a name without spaces may break, so a long one cannot widen the page. */
+const NAME_BREAK_EVERY = 16;
+
+/**
+ * Who is signed in, as the server named them: shortened, breakable, and isolated in
+ * <bdi> so a right-to-left override (U+202E) inside cannot reorder the sentence around it.
+ */
+function renderName(name: string): TemplateResult {
+  const characters = Array.from(name);
+  const shown = characters.length > NAME_LENGTH ? [...characters.slice(0, NAME_LENGTH), '…'] : characters;
+  const pieces: string[] = [];
+  for (let start = 0; start < shown.length; start += NAME_BREAK_EVERY) pieces.push(shown.slice(start, start + NAME_BREAK_EVERY).join(''));
+  return html`<bdi>${pieces.map((piece, index) => (index === 0 ? piece : html`<wbr />${piece}`))}</bdi>`;
+}
+
+/** A placeholder no name contains (a private-use character): where the name goes in the translated sentence. */
+const NAME_SLOT = '\uE000';
+
+function renderWho(name: string | undefined): TemplateResult | string {
+  if (!name) return msg('You are signed in.', { id: 'jwt-login.session.anonymous' });
+  // Named `who` as in the XLIFF files' placeholder, so extraction finds the message unchanged.
+  const who = NAME_SLOT;
+  const [before = '', after = ''] = msg(str`Signed in as ${who}.`, { id: 'jwt-login.session.who' }).split(NAME_SLOT);
+  return html`${before}${renderName(name)}${after}`;
 }
 
 /** "Expires in 4 h 59 min", "Expires in 9 min 12 s", "Expires in 42 s", "Expired". */
@@ -143,17 +192,13 @@ export function renderSessionView(state: SessionViewState): TemplateResult {
   const who = displayNameOf(tokens.claims);
   const until = tokens.expiresAt ? formatTime(tokens.expiresAt, locale) : undefined;
   // A text binding, never markup: claim values are whatever the server put in the token.
-  const claimsJson = JSON.stringify(tokens.claims, null, 2);
+  const claimsJson = claimsText(tokens.claims);
   return html`
     <section part="session" aria-labelledby="jwt-login-session-heading">
       <h2 part="session-heading" id="jwt-login-session-heading" tabindex="-1">
         ${msg('Signed in', { id: 'jwt-login.session.heading' })}
       </h2>
-      <p part="session-user">
-        ${who
-          ? msg(str`Signed in as ${who}.`, { id: 'jwt-login.session.who' })
-          : msg('You are signed in.', { id: 'jwt-login.session.anonymous' })}
-      </p>
+      <p part="session-user">${renderWho(who)}</p>
       ${state.expiresInSeconds !== undefined
         ? html`<p part="session-countdown">${formatExpiresIn(state.expiresInSeconds, locale)}</p>`
         : nothing}
