@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PersistMode } from '../core/config.js';
 import { SessionManager, type SessionEvents } from '../core/session.js';
-import { type KeyValueStorage, SessionStore } from '../core/session-store.js';
+import { ElementMemory, type KeyValueStorage, SessionStore } from '../core/session-store.js';
 import { browserTabPlatform, type SessionEndReason, TabCoordinator } from '../core/tab-coordinator.js';
+import { browserTabPresence } from '../core/tab-presence.js';
 import type { TokenSet } from '../core/tokens.js';
 
 export interface SessionSettings {
@@ -40,6 +41,8 @@ export class SessionController implements ReactiveController {
   #manager: SessionManager | undefined;
   #settings: SessionSettings | undefined;
   #connected = false;
+  /** `persist="memory"` (or storage refused): the element's own, so moving the element keeps its session. */
+  readonly #memory = new ElementMemory();
   readonly #recheck = () => this.#manager?.recheck();
 
   readonly #host: ReactiveControllerHost;
@@ -107,9 +110,12 @@ export class SessionController implements ReactiveController {
 
   #open(settings: SessionSettings): void {
     const storage = storageFor(settings.persist);
+    // sessionStorage is copied into a duplicated tab: the tab's presence tells the copy from its own.
+    const presence = settings.persist === 'session' && storage ? browserTabPresence() : undefined;
     const manager = new SessionManager({
-      store: new SessionStore(storage, settings.key),
+      store: new SessionStore(storage ?? this.#memory, settings.key),
       ...(settings.persist === 'local' ? { coordinator: new TabCoordinator(settings.key, browserTabPlatform(storage)) } : {}),
+      ...(presence ? { presence } : {}),
       refresh: (tokens) => (this.#settings ?? settings).refresh(tokens),
       refreshable: (tokens) => (this.#settings ?? settings).refreshable(tokens),
       configuration: settings.configuration,

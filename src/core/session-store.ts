@@ -8,6 +8,24 @@ export interface KeyValueStorage {
   removeItem(key: string): void;
 }
 
+/**
+ * Storage for `persist="memory"`: held by the element, not the page, so a session
+ * survives the element being moved (disconnected and connected again) and leaves
+ * with the element.
+ */
+export class ElementMemory implements KeyValueStorage {
+  readonly #items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.#items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.#items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.#items.delete(key);
+  }
+}
+
 /** One key per API: two widgets for two APIs on one page never share a session. */
 export function sessionKey(parts: { baseUrl: string; preset: string; tenant?: string }): string {
   return `jwt-login:v1:${parts.preset}:${parts.baseUrl}:${parts.tenant ?? ''}`;

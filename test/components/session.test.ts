@@ -64,6 +64,22 @@ describe('session', () => {
     expect(storedKeys()).to.have.length(1);
   });
 
+  it('keeps the session (memory) when the element is moved to another place on the page', async () => {
+    const element = await signedIn();
+    const token = element.session!.accessToken;
+    const logouts: string[] = [];
+    element.addEventListener('logout', (event) => logouts.push((event as LogoutEvent).detail.reason));
+    const elsewhere = document.createElement('section');
+    element.parentElement!.after(elsewhere);
+    elsewhere.append(element);
+    await waitUntil(() => element.session !== null, 'the moved element is signed in');
+    await element.updateComplete;
+    expect(element.session!.accessToken).to.equal(token);
+    expect(part(element, 'session')).to.not.equal(null);
+    expect(logouts).to.deep.equal([]);
+    elsewhere.remove();
+  });
+
   it('getAccessToken gives the token when signed in and null when signed out', async () => {
     const element = await signedIn();
     expect(await element.getAccessToken()).to.equal(element.session!.accessToken);
