@@ -79,6 +79,12 @@ export function jwtPayload(token: string | undefined): Record<string, unknown> |
   }
 }
 
+/** The message in a Directus or Strapi error body. */
+function serverMessage(body: unknown): string {
+  const b = body as { errors?: Array<{ message?: string }>; error?: { message?: string } } | undefined;
+  return b?.errors?.[0]?.message ?? b?.error?.message ?? '';
+}
+
 const isJwt = (token: unknown): token is string => typeof token === 'string' && token.split('.').length === 3 && jwtPayload(token) !== undefined;
 
 const short = (value: unknown) => {
@@ -234,7 +240,7 @@ export async function runChecks(ctx: CheckContext): Promise<Results> {
       const waitMs = Math.max(0, expiresAt - Date.now()) + 5000;
       ctx.log(`  … waiting up to ${Math.round(waitMs / 1000)} s for an automatic refresh`);
       const got = await nextEvent(page, ['token-refresh', 'logout'], from, waitMs);
-      if (!got) fail('auto refresh', `no token-refresh within ${Math.round(waitMs / 1000)} s`);
+      if (!got) fail('auto refresh', `no token-refresh within ${Math.round(waitMs / 1000)} s (the session, after a manual refreshTokens(), was ${(await session(page)) ? 'still held' : 'gone'} then)`);
       else if (got.event.type === 'logout') fail('auto refresh', `logout ${short(got.event.detail)} instead`);
       else if (got.event.at >= expiresAt) fail('auto refresh', `came ${got.event.at - expiresAt} ms after expiry`);
       else {
@@ -251,22 +257,28 @@ export async function runChecks(ctx: CheckContext): Promise<Results> {
       const current = await session(page);
       let old: string | undefined;
       if (carrier.kind === 'body') old = current?.refreshToken;
-      else old = (await ctx.context.cookies(wire.origin)).find((cookie) => cookie.name === carrier.cookie)?.value;
+      else {
+        const jar = await ctx.context.cookies(wire.origin);
+        if (jar.some((cookie) => cookie.name === carrier.cookie)) old = jar.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+      }
       if (!old) {
         fail('sign-out revokes', carrier.kind === 'body' ? 'the session holds no refresh token' : `no ${carrier.cookie} cookie in the browser`);
       } else {
         const signOutAnswer = page.waitForResponse((response) => /\/auth\/logout(\?|$)/.test(response.url()) && response.request().method() === 'POST', { timeout: 8000 }).catch(() => undefined);
         const from = await eventCount(page);
+        const signOutAt = Date.now();
         await page.evaluate(() => (document.querySelector('jwt-login') as unknown as { logout(): void }).logout());
         const ended = await nextEvent(page, ['logout'], from, 5000);
         const answer = await signOutAnswer;
         const after = await session(page);
         const replay = await wire.replayRefresh(carrier, old);
-        const said = answer ? `sign-out call ${answer.status()}` : 'no sign-out call seen';
+        const expiredBy = current?.expiresAt !== undefined ? signOutAt - current.expiresAt : undefined;
+        const tokenState = expiredBy === undefined ? '' : expiredBy > 0 ? ` (access token expired ${Math.round(expiredBy / 1000)} s before)` : ' (access token still valid)';
+        const said = answer ? `sign-out call ${answer.status()}${tokenState}` : `no sign-out call seen${tokenState}`;
         if (!ended) fail('sign-out revokes', 'no logout event');
         else if (after) fail('sign-out revokes', 'the session is still there');
         else if (replay.status < 400 || replay.status >= 500) fail('sign-out revokes', `${said}; the old refresh token still gets ${replay.status}`);
-        else pass('sign-out revokes', `${said}; old refresh ${carrier.kind === 'cookie' ? 'cookie' : 'token'} then gets ${replay.status}`);
+        else pass('sign-out revokes', `${said}; old refresh ${carrier.kind === 'cookie' ? 'cookie' : 'token'} then gets ${replay.status} ${short(serverMessage(replay.body))}`);
       }
     }
     return results;

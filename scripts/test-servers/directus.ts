@@ -1,7 +1,7 @@
 // Directus 10 (the last major that runs on Node 20: 11 and later need Node 22), on SQLite
 // through the `sqlite3` driver it names, built from source. `directus bootstrap` creates the
 // schema and the admin user from ADMIN_EMAIL / ADMIN_PASSWORD: that is the seeded user.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstallSpec } from './cache.js';
 import { freePort, runToEnd, startProcess, waitForHttp, type Started } from './process.js';
@@ -28,6 +28,8 @@ export async function startDirectus(
   const data = join(folder, 'data');
   mkdirSync(join(data, 'uploads'), { recursive: true });
   mkdirSync(join(data, 'extensions'), { recursive: true });
+  // Directus looks for extension packages in the package.json of its working folder.
+  writeFileSync(join(data, 'package.json'), '{ "name": "directus-data", "private": true }\n');
   const database = join(data, 'directus.db');
   rmSync(database, { force: true });
   const port = await freePort();
@@ -60,7 +62,8 @@ export async function startDirectus(
     CACHE_ENABLED: 'false',
     RATE_LIMITER_ENABLED: 'false',
   };
-  const cli = join(folder, 'node_modules', 'directus', 'cli.js');
+  // Directus' CLI without the `directus` wrapper's update check (a registry call and a banner).
+  const cli = join(folder, 'node_modules', '@directus', 'api', 'dist', 'cli', 'run.js');
   const logFile = join(options.logDir, 'directus.log');
   const bootstrapped = await runToEnd(process.execPath, [cli, 'bootstrap'], { cwd: data, env, logFile });
   if (bootstrapped !== 0) throw new Error(`directus bootstrap failed (exit ${bootstrapped}); see ${logFile}`);

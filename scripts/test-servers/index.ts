@@ -9,12 +9,13 @@
  *
  *   npm run test:servers
  *   npm run test:servers -- --only strapi --ttl 30
- *   npm run test:servers -- --bundle /tmp/other/jwt-login.bundle.js --no-write
+ *   npm run test:servers -- --bundle /tmp/other/jwt-login.bundle.js --label "built from abc1234" --no-write
  *
  * Server logs: .test-results/servers/.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright';
@@ -35,6 +36,8 @@ const { values: options } = parseArgs({
     only: { type: 'string', multiple: true },
     ttl: { type: 'string', default: '20' },
     bundle: { type: 'string', default: join(repoRoot, 'dist', 'jwt-login.bundle.js') },
+    /** Says where the bundle came from in docs/compatibility.md, e.g. "built from commit abc1234". */
+    label: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -150,7 +153,10 @@ async function main(): Promise<number> {
     console.log(`\n${table}\n`);
     if (!options['no-write']) {
       const file = join(repoRoot, 'docs', 'compatibility.md');
-      writeFileSync(file, reportMarkdown(rows, { date, chromium: chromiumVersion, ttlSeconds: TTL, serverSetups: SERVER_SETUPS }));
+      const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 12);
+      const shown = bundle.startsWith(repoRoot) ? relative(repoRoot, bundle) : bundle;
+      const description = `\`${shown}\` (sha256 ${hash}${options.label ? `, ${options.label}` : ''})`;
+      writeFileSync(file, reportMarkdown(rows, { date, chromium: chromiumVersion, bundle: description, ttlSeconds: TTL, serverSetups: SERVER_SETUPS }));
       console.log(`wrote ${file}`);
     }
   } finally {

@@ -34,6 +34,7 @@ const FILES: Record<string, string> = {
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   app: { keys: env.array('APP_KEYS') },
+  logger: { updates: { enabled: false } },
 });
 `,
   'config/admin.js': `module.exports = ({ env }) => ({
@@ -131,7 +132,7 @@ export async function startStrapi(
     mkdirSync(join(folder, path, '..'), { recursive: true });
     writeFileSync(join(folder, path), text);
   }
-  for (const empty of ['public', 'src/api', 'src/extensions', 'database/migrations']) mkdirSync(join(folder, empty), { recursive: true });
+  for (const empty of ['public/uploads', 'src/api', 'src/extensions', 'database/migrations']) mkdirSync(join(folder, empty), { recursive: true });
   const database = `.tmp/${options.mode}.db`;
   rmSync(join(folder, database), { force: true });
   const port = await freePort();
@@ -156,7 +157,6 @@ export async function startStrapi(
     SEED_EMAIL: options.email,
     SEED_PASSWORD: options.password,
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     STRAPI_HIDE_STARTUP_MESSAGE: 'true',
     BROWSER: 'none',
   };

@@ -34,7 +34,7 @@ export interface ServerWire {
   me(accessToken: string): Promise<number>;
   /** A sign-in with a wrong password: status, body and the message in it. */
   wrongPassword(email: string): Promise<Answer & { message: string }>;
-  /** Replays a refresh token (or refresh cookie value) at the refresh endpoint. */
+  /** Replays a refresh token (or, for a cookie carrier, the Cookie header) at the refresh endpoint. */
   replayRefresh(carrier: RefreshCarrier, value: string): Promise<Answer>;
 }
 
@@ -46,8 +46,9 @@ function replay(baseUrl: string, carrier: RefreshCarrier, value: string): Promis
   if (carrier.kind === 'body') {
     return call(`${baseUrl}${carrier.path}`, json({ ...carrier.constants, [carrier.field]: value }));
   }
+  // `value` is the whole Cookie header the browser held (Strapi signs its cookie: name.sig too).
   const init = json({ ...carrier.constants });
-  return call(`${baseUrl}${carrier.path}`, { ...init, headers: { ...(init.headers as Record<string, string>), Cookie: `${carrier.cookie}=${value}` } });
+  return call(`${baseUrl}${carrier.path}`, { ...init, headers: { ...(init.headers as Record<string, string>), Cookie: value } });
 }
 
 export function directusWire(origin: string): ServerWire {
