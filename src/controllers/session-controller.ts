@@ -113,7 +113,7 @@ export class SessionController implements ReactiveController {
     // sessionStorage is copied into a duplicated tab: the tab's presence tells the copy from its own.
     const presence = settings.persist === 'session' && storage ? browserTabPresence() : undefined;
     const manager = new SessionManager({
-      store: new SessionStore(storage ?? this.#memory, settings.key),
+      store: storage ? new SessionStore(storage, settings.key) : new SessionStore(this.#memory, settings.key, { keepResponse: true }),
       ...(settings.persist === 'local' ? { coordinator: new TabCoordinator(settings.key, browserTabPlatform(storage)) } : {}),
       ...(presence ? { presence } : {}),
       refresh: (tokens) => (this.#settings ?? settings).refresh(tokens),

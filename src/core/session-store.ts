@@ -62,12 +62,20 @@ function parseRecord(text: string): SessionRecord | undefined {
  */
 export class SessionStore {
   readonly #storage: KeyValueStorage | undefined;
+  readonly #keepResponse: boolean;
 
+  /**
+   * `keepResponse`: whether the answer body (TokenSet.response) is saved too. The page's
+   * storage gets only what the session needs: the body may hold profile data nobody chose
+   * to persist, and a restored session's `response` is `{}`.
+   */
   constructor(
     storage: KeyValueStorage | undefined,
     readonly key: string,
+    options: { keepResponse?: boolean } = {},
   ) {
     this.#storage = storage;
+    this.#keepResponse = options.keepResponse ?? false;
   }
 
   load(): SessionRecord | undefined {
@@ -85,8 +93,9 @@ export class SessionStore {
   }
 
   save(record: SessionRecord): void {
+    const kept = this.#keepResponse ? record : { ...record, tokens: { ...record.tokens, response: {} } };
     try {
-      this.#storage?.setItem(this.key, JSON.stringify(record));
+      this.#storage?.setItem(this.key, JSON.stringify(kept));
     } catch {
       // Storage refused: the session lives on in memory.
     }

@@ -235,6 +235,25 @@ describe('persistence', () => {
     }
   });
 
+  it('does not write the answer body to the page’s storage (it may hold profile data)', () => {
+    const clock = new FakeClock();
+    const api = fakeApi(clock, 600);
+    const storage = new MemoryStorage();
+    const tokens = { ...api.first(), response: { accessToken: 'a', profile: { email: 'ada@example.com', address: 'Somewhere 1' } } };
+    persisted(clock, storage, api.refresh).manager.start(tokens);
+    assert.doesNotMatch(storage.getItem('key')!, /ada@example\.com|Somewhere/);
+    assert.deepEqual(new SessionStore(storage, 'key').load()?.tokens.response, {});
+  });
+
+  it('keeps the answer body in the element’s own memory', () => {
+    const storage = new MemoryStorage();
+    const store = new SessionStore(storage, 'key', { keepResponse: true });
+    const clock = new FakeClock();
+    const tokens = { ...fakeApi(clock, 600).first(), response: { jwt_token: 'extra' } };
+    store.save({ id: 's', tokens, obtainedAt: clock.now() });
+    assert.deepEqual(store.load()?.tokens.response, { jwt_token: 'extra' });
+  });
+
   it('keys sessions by base URL, tenant and preset', () => {
     const keys = new Set([
       sessionKey({ baseUrl: 'https://a.example/v1', preset: 'wunder', tenant: 'acme' }),
