@@ -101,6 +101,9 @@ export function canRefresh(record: SessionRecord, now: number, refreshable: bool
   return exp === undefined || exp * 1000 > now;
 }
 
+/** The least time between two refreshes the timer starts: a server issuing 10 ms tokens gets one call a second. */
+export const MIN_REFRESH_INTERVAL = 1000;
+
 /** Wait before retrying a refresh that failed for a passing reason: 1 s, 2 s, 4 s … at most 30 s. */
 export function retryDelay(attempt: number): number {
   return Math.min(30_000, 1000 * 2 ** attempt);

@@ -24,6 +24,7 @@ import { LoginError } from './errors.js';
 import {
   type SessionRecord,
   LONGEST_TIMER,
+  MIN_REFRESH_INTERVAL,
   canRefresh,
   isExpired,
   localExpiry,
@@ -118,6 +119,8 @@ export class SessionManager {
   #jitter: number;
   #timer: unknown;
   #inFlight: Promise<TokenSet> | undefined;
+  /** When the last refresh started (-Infinity: none yet): the timer waits a while after it. */
+  #lastRefreshAt = -Infinity;
   #retryAttempt = 0;
   #retryAt: number | undefined;
   /** Whether the one last try at expiry has been made for the current tokens. */
@@ -202,6 +205,7 @@ export class SessionManager {
   /** Refreshes now; concurrent calls share one request. Resolves with the tokens now current. */
   refreshTokens(): Promise<TokenSet> {
     // Rescheduled when it settles, whoever asked: the timer was cleared when it started.
+    if (!this.#inFlight) this.#lastRefreshAt = this.#now();
     this.#inFlight ??= this.#refreshOnce().finally(() => {
       this.#inFlight = undefined;
       this.#schedule();
@@ -467,8 +471,10 @@ export class SessionManager {
       (time): time is number => time !== undefined,
     );
     if (times.length === 0) return;
-    // A longer delay would overflow setTimeout and fire at once; the tick sets the rest.
-    const delay = Math.min(LONGEST_TIMER, Math.max(0, Math.min(...times) - now));
+    // Never sooner than a while after the last refresh (tokens that live for milliseconds, invariant 7);
+    // never longer than setTimeout can count (a longer delay fires at once; the tick sets the rest).
+    const at = Math.max(Math.min(...times), this.#lastRefreshAt + MIN_REFRESH_INTERVAL);
+    const delay = Math.min(LONGEST_TIMER, Math.max(0, at - now));
     this.#timer = this.#timers.setTimeout(() => this.#tick(), delay);
   }
 }

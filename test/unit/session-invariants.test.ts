@@ -258,6 +258,19 @@ describe('invariant 7: passing failures are retried, boundedly', () => {
     assert.deepEqual(log.slice(0, 2), ['login', 'refresh']);
   });
 
+  it('refreshes at most about once a second when the server issues tokens that live 10 ms', async () => {
+    const clock = new FakeClock();
+    let calls = 0;
+    const brief = () => {
+      const claims = { sub: 'u1', iat: clock.now() / 1000, exp: clock.now() / 1000 + 0.01 };
+      return { ...issue(clock.now(), 1, `r${calls}`), accessToken: makeJwt(claims), claims };
+    };
+    const { manager } = session(clock, async () => (calls++, brief()));
+    manager.start(brief());
+    await clock.advance(10_000, 5_000);
+    assert.ok(calls <= 11, `refreshes in 10 s: ${calls}`);
+  });
+
   it('ends a 4-second token’s session as expired when every refresh fails, after a bounded number of tries', async () => {
     const clock = new FakeClock();
     let attempts = 0;
