@@ -21,6 +21,8 @@
  *    with one last try at expiry; a refusal (401, 403) ends the session.
  */
 import { LoginError } from './errors.js';
+import { HandOver } from './hand-over.js';
+import { randomId } from './random-id.js';
 import {
   type SessionRecord,
   LONGEST_TIMER,
@@ -95,16 +97,6 @@ function disposedError(): DOMException {
   return new DOMException('The session was disposed', 'AbortError');
 }
 
-function newSessionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-interface Waiter {
-  resolve(record: SessionRecord): void;
-  reject(error: unknown): void;
-}
-
 /**
  * The session lifecycle, DOM-free: keeps the tokens, persists them, refreshes
  * them ahead of expiry (once per lifetime, across tabs), retries passing
@@ -125,7 +117,7 @@ export class SessionManager {
   #retryAt: number | undefined;
   /** Whether the one last try at expiry has been made for the current tokens. */
   #triedAtExpiry = false;
-  #waiters: Waiter[] = [];
+  readonly #handOver: HandOver;
   #disposed = false;
   readonly #now: () => number;
   readonly #random: () => number;
@@ -140,6 +132,7 @@ export class SessionManager {
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     };
     this.#jitter = this.#random();
+    this.#handOver = new HandOver(this.#timers);
   }
 
   /** The session as the page sees it: `null` until it is signed in (or restored and fresh). */
@@ -179,7 +172,7 @@ export class SessionManager {
       });
     }
     this.#announced = false;
-    const record = { id: newSessionId(), tokens, obtainedAt: this.#now() };
+    const record = { id: randomId(), tokens, obtainedAt: this.#now() };
     this.#adopt(record);
     this.#save(record);
     this.options.coordinator?.post({ type: 'login', record });
@@ -192,7 +185,7 @@ export class SessionManager {
     this.#announced = false;
     this.#retryAt = undefined;
     this.#timers.clearTimeout(this.#timer);
-    this.#rejectWaiters(refreshFailed('The session ended'));
+    this.#handOver.reject(refreshFailed('The session ended'));
     if (!ended) return;
     this.#ended.add(ended.id);
     if (!options.fromOtherTab) {
@@ -239,7 +232,7 @@ export class SessionManager {
     this.#disposed = true;
     this.#timers.clearTimeout(this.#timer);
     this.options.coordinator?.stop();
-    this.#rejectWaiters(disposedError());
+    this.#handOver.reject(disposedError());
   }
 
   #refreshable(record: SessionRecord): boolean {
@@ -288,7 +281,7 @@ export class SessionManager {
     this.#retryAt = undefined;
     this.#triedAtExpiry = false;
     this.#schedule();
-    for (const waiter of this.#waiters.splice(0)) waiter.resolve(record);
+    this.#handOver.resolve(record);
     if (wasAnnounced) this.options.events.refreshed(record.tokens);
     else this.options.events.login(record.tokens);
   }
@@ -357,32 +350,16 @@ export class SessionManager {
     }
   }
 
-  /** Waits for the tokens the leading tab refreshes (asking it to, when `ask`). */
+  /** Waits for the tokens the leading tab refreshes, asking it to when this tab does not lead. */
   #fromOtherTab(record: SessionRecord): Promise<SessionRecord> {
-    return new Promise((resolve, reject) => {
-      const timer = this.#timers.setTimeout(() => {
-        this.#waiters = this.#waiters.filter((candidate) => candidate !== waiter);
-        reject(new LoginError({ code: 'timeout', message: 'No other tab handed over new tokens', method: 'refresh' }));
-      }, this.options.handOverTimeout ?? 20_000);
-      const waiter: Waiter = {
-        resolve: (fresh) => {
-          this.#timers.clearTimeout(timer);
-          resolve(fresh);
-        },
-        reject: (error) => {
-          this.#timers.clearTimeout(timer);
-          reject(error);
-        },
-      };
-      this.#waiters.push(waiter);
-      if (this.options.coordinator?.leader === false) {
-        this.options.coordinator.post({ type: 'refresh-request', refreshToken: record.tokens.refreshToken });
-      }
-    });
-  }
-
-  #rejectWaiters(error: unknown): void {
-    for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
+    const waiting = this.#handOver.wait(
+      this.options.handOverTimeout ?? 20_000,
+      () => new LoginError({ code: 'timeout', message: 'No other tab handed over new tokens', method: 'refresh' }),
+    );
+    if (this.options.coordinator?.leader === false) {
+      this.options.coordinator.post({ type: 'refresh-request', refreshToken: record.tokens.refreshToken });
+    }
+    return waiting;
   }
 
   #onTabMessage(message: TabMessage): void {

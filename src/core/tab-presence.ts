@@ -1,3 +1,4 @@
+import { randomId } from './random-id.js';
 import type { LockManagerLike } from './tab-coordinator.js';
 
 /**
@@ -14,11 +15,6 @@ export interface TabPresence {
 }
 
 const lockName = (id: string) => `jwt-login-tab:${id}`;
-
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 let pagePresence: TabPresence | undefined;
 
