@@ -77,221 +77,142 @@ const grant = (tenant: Tenant) =>
     refresh: fc.constantFrom<Grant['refresh']>('token', 'token', 'none'),
   }).map((fields): Grant => ({ ...fields, tenant }));
 
-/** Every step a sequence is made of, with how often it is drawn: sign-ins, time and duplicates are where sessions break. */
-const steps: Record<string, [weight: number, step: fc.Arbitrary<Command>]> = {
-  signIn: [
-    4,
-    fc.tuple(tabIndex, grant('acme'), grant('globex')).map(([index, acme, globex]) => ({
-      check: () => true,
-      async run(_, world) {
-        const tab = pick(world, index);
-        if (!tab) return;
-        tab.manager.start(world.server.signIn(tab.tenant === 'acme' ? acme : globex));
-        await flush();
-      },
-      toString: () => `signIn(${index}, ${acme.shape} ${acme.lifetimeSeconds}s refresh:${acme.refresh})`,
-    }))
-  ],
-  signInForeign: [
-    1,
-    tabIndex.map((index) => ({
-      check: () => true,
-      async run(_, world) {
-        const tab = pick(world, index);
-        if (!tab) return;
-        // Invariant 5: another tenant's tokens are refused at the door.
-        const foreign = world.server.signIn({ tenant: tab.tenant === 'acme' ? 'globex' : 'acme', sub: 'ada', shape: 'iat-exp', lifetimeSeconds: 600, refresh: 'token' });
-        const before = tab.manager.tokens;
-        assert.throws(() => tab.manager.start(foreign), /another preset or tenant/);
-        assert.equal(tab.manager.tokens, before);
-      },
-      toString: () => `signInForeign(${index})`,
-    }))
-  ],
-  refreshTokens: [
-    1,
-    tabIndex.map((index) => ({
-      check: () => true,
-      async run(_, world) {
-        const tab = pick(world, index);
-        if (!tab) return;
-        probe(world, tab, 'refreshTokens()', tab.manager.refreshTokens().then((tokens) => tokens.accessToken));
-        await flush();
-      },
-      toString: () => `refreshTokens(${index})`,
-    }))
-  ],
-  getAccessToken: [
-    2,
-    tabIndex.map((index) => ({
-      check: () => true,
-      async run(_, world) {
-        const tab = pick(world, index);
-        if (!tab) return;
-        probe(world, tab, 'getAccessToken()', tab.manager.getAccessToken());
-        await flush();
-      },
-      toString: () => `getAccessToken(${index})`,
-    }))
-  ],
-  signOut: [
-    1,
-    tabIndex.map((index) => ({
-      check: () => true,
-      async run(_, world) {
-        const tab = pick(world, index);
-        if (!tab?.manager.tokens) return;
-        tab.manager.end('user');
-        await flush();
-        if (world.settings.persist !== 'local') return;
-        // Invariant 4: a sign-out reaches every tab that held the session.
-        for (const other of world.tabs) {
-          if (other.tenant === tab.tenant) assert.equal(other.manager.tokens, null, `${other.name} still signed in after ${tab.name} signed out`);
-        }
-      },
-      toString: () => `signOut(${index})`,
-    }))
-  ],
-  signOutAtNextAnswer: [
-    1,
-    tabIndex.map((index) => ({
-      check: () => true,
-      async run(_, world) {
-        // The race of issue 14's case 4: a tab signs out after the server answered another tab's
-        // refresh and before that tab's message arrives.
-        world.server.onNextAnswer = () => {
-          // As <jwt-login>'s logout() does: only a session the page was told of.
-          const manager = pick(world, index)?.manager;
-          if (manager?.tokens) manager.end('user');
-        };
-        await flush();
-      },
-      toString: () => `signOutAtNextAnswer(${index})`,
-    }))
-  ],
-  advance: [
-    5,
-    fc
-      .oneof(fc.integer({ min: 0, max: 10 * SECOND }), fc.integer({ min: 0, max: 3_600 * SECOND }), fc.integer({ min: 0, max: YEAR }))
-      .map((ms) => ({
-        check: () => true,
-        async run(_, world) {
-          const { clock, server } = world;
-          const [firedBefore, requestsBefore] = [clock.fired, server.requests];
-          const slept = await clock.advance(ms, TIMER_BUDGET);
-          // Invariants 6 and 7: timers fire for requests, hand-overs and expiries, not on their own.
-          const fired = clock.fired - firedBefore;
-          const requests = server.requests - requestsBefore;
-          const idleAllowance = MAX_TABS * (3 + Math.ceil(ms / LONGEST_TIMER));
-          assert.ok(fired <= idleAllowance + 8 * requests, `${fired} timers fired for ${requests} requests in ${ms} ms`);
-          assert.ok(requests <= MAX_TABS * (ms / SECOND + 3), `${requests} requests in ${ms} ms (invariant 7)`);
-          if (slept) await wake(world);
-        },
-        toString: () => `advance(${ms})`,
-      }))
-  ],
-  sleep: [
-    1,
-    fc.integer({ min: 0, max: YEAR }).map((ms) => ({
-      check: () => true,
-      async run(_, world) {
-        world.clock.sleep(ms);
-        await wake(world);
-      },
-      toString: () => `sleep(${ms})`,
-    }))
-  ],
-  openTab: [
-    1,
-    fc.constantFrom<Tenant>(...TENANTS).map((tenant) => ({
-      check: () => true,
-      async run(_, world) {
-        if (world.tabs.length < MAX_TABS) await world.open(tenant);
-      },
-      toString: () => `openTab(${tenant})`,
-    }))
-  ],
-  closeTab: [
-    1,
-    tabIndex.map((index) => ({
-      check: () => true,
-      async run(_, world) {
-        const tab = pick(world, index);
-        if (tab && world.tabs.length > 1) world.close(tab);
-        await flush();
-      },
-      toString: () => `closeTab(${index})`,
-    }))
-  ],
-  duplicateTab: [
-    3,
-    tabIndex.map((index) => ({
-      check: () => true,
-      async run(_, world) {
-        const tab = pick(world, index);
-        if (!tab || world.tabs.length >= MAX_TABS) return;
-        // The browser copies sessionStorage into the duplicate.
-        const copy = new MemoryStorage();
-        for (const [key, value] of tab.sessionStorage.items) copy.setItem(key, value);
-        await world.open(tab.tenant, copy);
-      },
-      toString: () => `duplicateTab(${index})`,
-    }))
-  ],
-  reloadTab: [
-    1,
-    tabIndex.map((index) => ({
-      check: () => true,
-      async run(_, world) {
-        const tab = pick(world, index);
-        if (!tab) return;
-        world.close(tab);
-        await world.open(tab.tenant, tab.sessionStorage);
-      },
-      toString: () => `reloadTab(${index})`,
-    }))
-  ],
-  changeTenant: [
-    1,
-    tabIndex.map((index) => ({
-      check: () => true,
-      async run(_, world) {
-        const tab = pick(world, index);
-        if (!tab) return;
-        await world.reconfigure(tab, tab.tenant === 'acme' ? 'globex' : 'acme');
-      },
-      toString: () => `changeTenant(${index})`,
-    }))
-  ],
-  serverFault: [
-    2,
-    fc.constantFrom<Fault>(...FAULTS).map((fault) => ({
-      check: () => true,
-      async run(_, world) {
-        world.server.fault = fault;
-      },
-      toString: () => `serverFault(${fault})`,
-    }))
-  ],
-  forgeMessage: [
-    1,
-    fc.constantFrom<unknown>(null, 7, { type: 'logout', reason: 'user' }, { type: 'login', record: { id: 'x', tokens: {} } }, { type: 'refresh', record: 'x' }).map((data) => ({
-      check: () => true,
-      async run(_, world) {
-        // Any script of the origin can post on the channel (invariant: forged data is dropped, never thrown on).
-        for (const tenant of TENANTS) {
-          const channel = world.origin.platform().createChannel(`jwt-login:jwt-login:v1:wunder:https://api.example/v1:${tenant}`);
-          channel.postMessage(data);
-          channel.close();
-        }
-        await flush();
-      },
-      toString: () => `forgeMessage(${JSON.stringify(data)})`,
-    }))
-  ],
-};
+/** A step of a sequence: `act` with a drawn value, then every invariant checked. */
+function step<T>(values: fc.Arbitrary<T>, name: (value: T) => string, act: (world: SessionWorld, value: T) => unknown): fc.Arbitrary<Command> {
+  return values.map((value) => ({
+    check: () => true,
+    async run(_, world) {
+      await act(world, value);
+      await flush();
+      checkInvariants(world, name(value));
+    },
+    toString: () => name(value),
+  }));
+}
 
-const commands = Object.values(steps).map(([weight, arbitrary]) => ({ weight, arbitrary: arbitrary.map(checked) }));
+/** A step done to one open tab, picked by its position among them. */
+function tabStep(name: string, act: (world: SessionWorld, tab: Tab) => unknown): fc.Arbitrary<Command> {
+  return step(tabIndex, (index) => `${name}(${index})`, (world, index) => {
+    const tab = pick(world, index);
+    return tab && act(world, tab);
+  });
+}
+
+const signIn = step(
+  fc.tuple(tabIndex, grant('acme'), grant('globex')),
+  ([index, acme]) => `signIn(${index}, ${acme.shape} ${acme.lifetimeSeconds}s refresh:${acme.refresh})`,
+  (world, [index, acme, globex]) => {
+    const tab = pick(world, index);
+    tab?.manager.start(world.server.signIn(tab.tenant === 'acme' ? acme : globex));
+  },
+);
+
+// Invariant 5: another tenant's tokens are refused at the door.
+const signInForeign = tabStep('signInForeign', (world, tab) => {
+  const foreign = world.server.signIn({ tenant: tab.tenant === 'acme' ? 'globex' : 'acme', sub: 'ada', shape: 'iat-exp', lifetimeSeconds: 600, refresh: 'token' });
+  const before = tab.manager.tokens;
+  assert.throws(() => tab.manager.start(foreign), /another preset or tenant/);
+  assert.equal(tab.manager.tokens, before);
+});
+
+const signOut = tabStep('signOut', async (world, tab) => {
+  // As <jwt-login>'s logout() does: only a session the page was told of.
+  if (!tab.manager.tokens) return;
+  tab.manager.end('user');
+  await flush();
+  if (world.settings.persist !== 'local') return;
+  // Invariant 4: a sign-out reaches every tab that held the session.
+  for (const other of world.tabs) {
+    if (other.tenant === tab.tenant) assert.equal(other.manager.tokens, null, `${other.name} still signed in after ${tab.name} signed out`);
+  }
+});
+
+// The race of issue 14's case 4: a tab signs out after the server answered another tab's
+// refresh and before that tab's message arrives.
+const signOutAtNextAnswer = tabStep('signOutAtNextAnswer', (world, tab) => {
+  world.server.onNextAnswer = () => {
+    if (world.tabs.includes(tab) && tab.manager.tokens) tab.manager.end('user');
+  };
+});
+
+const advance = step(
+  fc.oneof(fc.integer({ min: 0, max: 10 * SECOND }), fc.integer({ min: 0, max: 3_600 * SECOND }), fc.integer({ min: 0, max: YEAR })),
+  (ms) => `advance(${ms})`,
+  async (world, ms) => {
+    const { clock, server } = world;
+    const [firedBefore, requestsBefore] = [clock.fired, server.requests];
+    const slept = await clock.advance(ms, TIMER_BUDGET);
+    // Invariants 6 and 7: timers fire for requests, hand-overs and expiries, not on their own.
+    const fired = clock.fired - firedBefore;
+    const requests = server.requests - requestsBefore;
+    const idleAllowance = MAX_TABS * (3 + Math.ceil(ms / LONGEST_TIMER));
+    assert.ok(fired <= idleAllowance + 8 * requests, `${fired} timers fired for ${requests} requests in ${ms} ms`);
+    assert.ok(requests <= MAX_TABS * (ms / SECOND + 3), `${requests} requests in ${ms} ms (invariant 7)`);
+    if (slept) await wake(world);
+  },
+);
+
+const sleep = step(
+  fc.integer({ min: 0, max: YEAR }),
+  (ms) => `sleep(${ms})`,
+  async (world, ms) => {
+    world.clock.sleep(ms);
+    await wake(world);
+  },
+);
+
+const openTab = step(
+  fc.constantFrom<Tenant>(...TENANTS),
+  (tenant) => `openTab(${tenant})`,
+  (world, tenant) => world.tabs.length < MAX_TABS && world.open(tenant),
+);
+
+const duplicateTab = tabStep('duplicateTab', (world, tab) => {
+  if (world.tabs.length >= MAX_TABS) return;
+  // The browser copies sessionStorage into the duplicate.
+  const copy = new MemoryStorage();
+  for (const [key, value] of tab.sessionStorage.items) copy.setItem(key, value);
+  return world.open(tab.tenant, copy);
+});
+
+const reloadTab = tabStep('reloadTab', (world, tab) => {
+  world.close(tab);
+  return world.open(tab.tenant, tab.sessionStorage);
+});
+
+const forgeMessage = step(
+  fc.constantFrom<unknown>(null, 7, { type: 'logout', reason: 'user' }, { type: 'login', record: { id: 'x', tokens: {} } }, { type: 'refresh', record: 'x' }),
+  (data) => `forgeMessage(${JSON.stringify(data)})`,
+  (world, data) => {
+    // Any script of the origin can post on the channel: malformed data is dropped, never thrown on.
+    for (const tenant of TENANTS) {
+      const channel = world.origin.platform().createChannel(`jwt-login:jwt-login:v1:wunder:https://api.example/v1:${tenant}`);
+      channel.postMessage(data);
+      channel.close();
+    }
+  },
+);
+
+/** Every step a sequence is made of, with how often it is drawn: sign-ins, time and duplicates are where sessions break. */
+const steps: Array<[weight: number, step: fc.Arbitrary<Command>]> = [
+  [4, signIn],
+  [1, signInForeign],
+  [1, tabStep('refreshTokens', (world, tab) => probe(world, tab, 'refreshTokens()', tab.manager.refreshTokens().then((tokens) => tokens.accessToken)))],
+  [2, tabStep('getAccessToken', (world, tab) => probe(world, tab, 'getAccessToken()', tab.manager.getAccessToken()))],
+  [1, signOut],
+  [1, signOutAtNextAnswer],
+  [5, advance],
+  [1, sleep],
+  [1, openTab],
+  [1, tabStep('closeTab', (world, tab) => world.tabs.length > 1 && world.close(tab))],
+  [3, duplicateTab],
+  [1, reloadTab],
+  [1, tabStep('changeTenant', (world, tab) => world.reconfigure(tab, tab.tenant === 'acme' ? 'globex' : 'acme'))],
+  [2, step(fc.constantFrom<Fault>(...FAULTS), (fault) => `serverFault(${fault})`, (world, fault) => (world.server.fault = fault))],
+  [1, forgeMessage],
+];
+
+const commands = steps.map(([weight, arbitrary]) => ({ weight, arbitrary }));
 
 /** When each world's machine last woke from a sleep. */
 const awake = new WeakMap<SessionWorld, number>();
@@ -301,18 +222,6 @@ async function wake(world: SessionWorld): Promise<void> {
   awake.set(world, world.clock.now());
   for (const tab of world.tabs) tab.manager.recheck();
   await flush();
-}
-
-/** Runs each command, then checks every invariant. */
-function checked(command: Command): Command {
-  return {
-    check: (model) => command.check(model),
-    async run(model, world) {
-      await command.run(model, world);
-      checkInvariants(world, command.toString());
-    },
-    toString: () => command.toString(),
-  };
 }
 
 // fast-check favours the first of several constants: the riskier settings come first.
