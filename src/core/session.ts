@@ -357,7 +357,7 @@ export class SessionManager {
       () => new LoginError({ code: 'timeout', message: 'No other tab handed over new tokens', method: 'refresh' }),
     );
     if (this.options.coordinator?.leader === false) {
-      this.options.coordinator.post({ type: 'refresh-request', refreshToken: record.tokens.refreshToken });
+      this.options.coordinator.post({ type: 'refresh-request', accessToken: record.tokens.accessToken });
     }
     return waiting;
   }
@@ -387,7 +387,7 @@ export class SessionManager {
         break;
       case 'refresh-request':
         if (!this.options.coordinator?.leader || !current) return;
-        if (message.refreshToken === current.tokens.refreshToken) {
+        if (message.accessToken === current.tokens.accessToken) {
           void this.refreshTokens().catch(() => undefined);
         } else {
           // The asking tab is behind: hand it what this tab already has.

@@ -11,8 +11,11 @@ export type TabMessage =
   | { type: 'login' | 'refresh'; record: SessionRecord }
   /** `id`: the session that ended (SessionRecord.id). */
   | { type: 'logout'; reason: SessionEndReason; id: string }
-  /** A tab that is not the leader needs fresh tokens now; `refreshToken` is the one it holds. */
-  | { type: 'refresh-request'; refreshToken: string | undefined };
+  /**
+   * A tab that is not the leader needs fresh tokens now; `accessToken` is the one it holds
+   * (refresh tokens may not rotate, or be cookies: the access token tells a tab that is behind).
+   */
+  | { type: 'refresh-request'; accessToken: string };
 
 /**
  * A message as it arrived on the channel, checked: any script of the origin can post
@@ -35,8 +38,8 @@ export function parseTabMessage(data: unknown): TabMessage | undefined {
         : undefined;
     }
     case 'refresh-request': {
-      const { refreshToken } = message;
-      return refreshToken === undefined || typeof refreshToken === 'string' ? { type: 'refresh-request', refreshToken } : undefined;
+      const { accessToken } = message;
+      return typeof accessToken === 'string' ? { type: 'refresh-request', accessToken } : undefined;
     }
     default:
       return undefined;

@@ -211,7 +211,7 @@ describe('tab messages are checked, not trusted', () => {
     return { manager, log };
   }
 
-  for (const data of [null, 42, 'login', {}, { type: 'login' }, { type: 'login', record: null }, { type: 'refresh', record: { tokens: {} } }, { type: 'logout', reason: 'bogus' }, { type: 'refresh-request', refreshToken: 7 }]) {
+  for (const data of [null, 42, 'login', {}, { type: 'login' }, { type: 'login', record: null }, { type: 'refresh', record: { tokens: {} } }, { type: 'logout', reason: 'bogus' }, { type: 'refresh-request', accessToken: 7 }]) {
     it(`ignores the malformed message ${JSON.stringify(data)} without throwing`, async () => {
       const { manager, log } = await forge(data);
       assert.equal(manager.tokens, null);
@@ -229,6 +229,33 @@ describe('tab messages are checked, not trusted', () => {
     const { manager } = await forge({ type: 'login', record });
     assert.equal(manager.tokens?.claims.sub, 'guest');
     assert.equal(manager.tokens?.claims['role'], undefined);
+  });
+});
+
+describe('a tab that asks the leader for tokens', () => {
+  it('gets the leader’s newer tokens without a refresh when it is behind (refresh tokens that do not rotate)', async () => {
+    const clock = new FakeClock();
+    const origin = new FakeOrigin(clock.now);
+    let refreshes = 0;
+    const { manager } = session(clock, async () => (refreshes++, issue(clock.now(), 600, 'fixed')), {
+      store: new SessionStore(origin.storage, 'key'),
+      coordinator: new TabCoordinator('key', origin.platform()),
+    });
+    await manager.connect();
+    const first = issue(clock.now(), 600, 'fixed');
+    manager.start(first);
+    await clock.advance(1_000);
+    await manager.refreshTokens();
+    const heard: unknown[] = [];
+    const behind = origin.platform().createChannel('jwt-login:key');
+    behind.onmessage = (event) => heard.push(event.data);
+    behind.postMessage({ type: 'refresh-request', accessToken: first.accessToken });
+    await flush();
+    assert.equal(refreshes, 1);
+    assert.deepEqual(
+      heard.map((message) => (message as { record?: { tokens: TokenSet } }).record?.tokens.accessToken),
+      [manager.tokens!.accessToken],
+    );
   });
 });
 
