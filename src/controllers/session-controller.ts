@@ -3,7 +3,7 @@ import type { PersistMode } from '../core/config.js';
 import { SessionManager, type SessionEvents } from '../core/session.js';
 import { ElementMemory, type KeyValueStorage, SessionStore } from '../core/session-store.js';
 import { browserTabPlatform, type SessionEndReason, TabCoordinator } from '../core/tab-coordinator.js';
-import { browserTabPresence } from '../core/tab-presence.js';
+import { holdTabPresence } from '../core/tab-presence.js';
 import type { TokenSet } from '../core/tokens.js';
 
 export interface SessionSettings {
@@ -39,6 +39,8 @@ const RECHECK_EVENTS = ['visibilitychange', 'online', 'pageshow', 'focus'] as co
  */
 export class SessionController implements ReactiveController {
   #manager: SessionManager | undefined;
+  /** Lets go of the page's presence lock that the current session holds. */
+  #releasePresence: (() => void) | undefined;
   #settings: SessionSettings | undefined;
   #connected = false;
   /** `persist="memory"` (or storage refused): the element's own, so moving the element keeps its session. */
@@ -68,8 +70,7 @@ export class SessionController implements ReactiveController {
       settings.autoRefresh === this.#settings.autoRefresh;
     this.#settings = settings;
     if (same) return;
-    this.#manager?.dispose();
-    this.#manager = undefined;
+    this.#close();
     if (settings && this.#connected) this.#open(settings);
   }
 
@@ -104,14 +105,22 @@ export class SessionController implements ReactiveController {
   hostDisconnected(): void {
     this.#connected = false;
     for (const type of RECHECK_EVENTS) globalThis.removeEventListener?.(type, this.#recheck);
+    this.#close();
+  }
+
+  #close(): void {
     this.#manager?.dispose();
     this.#manager = undefined;
+    this.#releasePresence?.();
+    this.#releasePresence = undefined;
   }
 
   #open(settings: SessionSettings): void {
     const storage = storageFor(settings.persist);
     // sessionStorage is copied into a duplicated tab: the tab's presence tells the copy from its own.
-    const presence = settings.persist === 'session' && storage ? browserTabPresence() : undefined;
+    const held = settings.persist === 'session' && storage ? holdTabPresence() : undefined;
+    this.#releasePresence = held?.release;
+    const presence = held?.presence;
     const manager = new SessionManager({
       store: storage ? new SessionStore(storage, settings.key) : new SessionStore(this.#memory, settings.key, { keepResponse: true }),
       ...(settings.persist === 'local' ? { coordinator: new TabCoordinator(settings.key, browserTabPlatform(storage)) } : {}),

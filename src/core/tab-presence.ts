@@ -16,22 +16,23 @@ export interface TabPresence {
 
 const lockName = (id: string) => `jwt-login-tab:${id}`;
 
-let pagePresence: TabPresence | undefined;
+/** The page's id and how many sessions use it; its lock is held while that is more than none. */
+let page: { presence: TabPresence; holders: number; unlock?: () => void } | undefined;
 
 /**
- * The page's presence, through Web Locks: each page holds a lock named after its id
- * until it unloads, so a lock another page can take belongs to a page that is gone.
- * Undefined without Web Locks: every stored session then counts as this tab's own.
+ * Holds the page's presence while a session uses it, through Web Locks: the page holds a
+ * lock named after its id, so a lock another page can take belongs to a page that is gone
+ * (or that no longer keeps a session). `release()` lets go; the last release frees the lock,
+ * so a page whose widgets are all gone leaves no lock behind. Undefined without Web Locks:
+ * every stored session then counts as this tab's own.
  */
-export function browserTabPresence(): TabPresence | undefined {
+export function holdTabPresence(): { presence: TabPresence; release(): void } | undefined {
   const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
   if (!locks) return undefined;
-  if (!pagePresence) {
-    const id = randomId();
-    // Held until the page unloads: the callback's promise never settles.
-    locks.request(lockName(id), {}, () => new Promise<void>(() => undefined)).catch(() => undefined);
-    pagePresence = {
-      id,
+  page ??= {
+    holders: 0,
+    presence: {
+      id: randomId(),
       isAlive: async (other) => {
         try {
           return (await locks.request(lockName(other), { ifAvailable: true }, (lock) => lock === null)) === true;
@@ -39,7 +40,20 @@ export function browserTabPresence(): TabPresence | undefined {
           return false;
         }
       },
-    };
+    },
+  };
+  const held = page;
+  if (held.holders++ === 0) {
+    const released = new Promise<void>((resolve) => (held.unlock = resolve));
+    locks.request(lockName(held.presence.id), {}, () => released).catch(() => undefined);
   }
-  return pagePresence;
+  let released = false;
+  return {
+    presence: held.presence,
+    release() {
+      if (released) return;
+      released = true;
+      if (--held.holders === 0) held.unlock?.();
+    },
+  };
 }

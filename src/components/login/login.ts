@@ -538,6 +538,14 @@ export class JwtLogin extends LitElement {
   }
 
   async #signIn(tokens: TokenSet): Promise<void> {
+    try {
+      this.#sessions.start(tokens);
+    } catch (error) {
+      // Tokens another configuration requested (the session refuses them): say so, keep the form as typed.
+      if (!(error instanceof LoginError)) throw error;
+      this.dispatchEvent(new LoginErrorEvent(error.detail));
+      return;
+    }
     this.#typed.clear();
     this.revealed = new Set();
     this.sentCodes = {};
@@ -545,7 +553,6 @@ export class JwtLogin extends LitElement {
     this.problems = {};
     this.copied = undefined;
     this.#webOtp.stop();
-    this.#sessions.start(tokens);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="session-heading"]')?.focus();
   }
