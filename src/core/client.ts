@@ -103,6 +103,26 @@ export function prepareRequest(
   };
 }
 
+/** A promise, or the abort reason once `signal` aborts (a signer that never answers). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The headers, when fetch will take them; a name or value it refuses (a line break) is the page's `headers` at fault. */
+function checkedHeaders(headers: Record<string, string>, method: LoginErrorDetail['method']): Record<string, string> {
+  try {
+    new Headers(headers);
+    return headers;
+  } catch (error) {
+    throw new LoginError({ code: 'config-error', message: 'headers: a name or value is not valid in HTTP', method, field: 'headers' }, { cause: error });
+  }
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -222,26 +242,38 @@ export class AuthClient {
   ): Promise<CallResult> {
     const request = prepareRequest(this.options, endpoint, values, bearer);
     const signer = endpoint.signed ? this.options.signer : undefined;
-    if (signer) {
-      Object.assign(request.headers, await signer({ method: request.method, url: request.url, body: request.body ?? '' }));
-    }
-    // A timer of our own rather than AbortSignal.timeout: it also covers reading the body,
-    // is cleared as soon as the answer is in, and follows fake timers in tests.
+    // A timer of our own rather than AbortSignal.timeout: it covers the signer and reading the
+    // body too, is cleared as soon as the answer is in, and follows fake timers in tests.
     const timeout = new AbortController();
     const timer = setTimeout(
       () => timeout.abort(new DOMException('The request timed out', 'TimeoutError')),
       this.options.timeout,
     );
+    const stop = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
     const fetchImpl = this.options.fetch ?? globalThis.fetch;
     try {
+      if (signer) {
+        const signing = signer({ method: request.method, url: request.url, body: request.body ?? '' });
+        Object.assign(request.headers, await untilAborted(signing, stop));
+      }
       const response = await fetchImpl(request.url, {
         method: request.method,
-        headers: request.headers,
+        headers: checkedHeaders(request.headers, method),
         ...(request.body !== undefined ? { body: request.body } : {}),
         credentials: request.credentials,
         cache: 'no-store',
-        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+        // A redirect would re-send the body (a password) to wherever it points.
+        redirect: 'manual',
+        signal: stop,
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        throw new LoginError({
+          code: 'invalid-response',
+          message: 'The server answered with a redirect, which is not followed: set base-url to the final address',
+          method,
+          status: response.status,
+        });
+      }
       const body = parseJson(await response.text());
       if (!response.ok) {
         throw errorFromResponse(

@@ -22,13 +22,15 @@ function codeForStatus(status: number, purpose: CallPurpose, signed: boolean): L
   return 'server-error';
 }
 
-/** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
+/** `Retry-After` as seconds: either a number of seconds or an HTTP date, at most an hour. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+  const seconds = /^\d+$/.test(trimmed) ? Number(trimmed) : Math.ceil((Date.parse(trimmed) - now) / 1000);
+  // A server asking for more than an hour would block the form until a reload: an hour it is.
+  return Number.isNaN(seconds) ? undefined : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
 }
 
 function text(value: unknown): string | undefined {

@@ -7,17 +7,24 @@ import { configError, LoginError } from './errors.js';
 export function parseBaseUrl(value: string | null | undefined, documentUrl?: string): string {
   const raw = value?.trim();
   if (!raw) throw configError('base-url', 'base-url is missing');
+  // The URL itself is never repeated in a message: it may hold a user name and password.
+  if (raw.startsWith('//')) {
+    throw configError('base-url', 'base-url must be an absolute URL (https://…) or a path (/…), not protocol-relative (//…)');
+  }
   let url: URL;
   try {
     url = new URL(raw, raw.startsWith('/') ? documentUrl : undefined);
   } catch {
-    throw configError('base-url', `base-url is not a valid URL or path: ${raw}`);
+    throw configError('base-url', 'base-url is not a valid URL or path');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw configError('base-url', `base-url must use http or https: ${raw}`);
+    throw configError('base-url', `base-url must use http or https, not ${url.protocol.slice(0, -1)}`);
   }
   if (url.username || url.password) {
     throw configError('base-url', 'base-url must not contain credentials');
+  }
+  if (url.search) {
+    throw configError('base-url', 'base-url must not have a query: the endpoints\' paths are added after it');
   }
   url.hash = '';
   return url.href.replace(/\/+$/, '');
@@ -29,6 +36,10 @@ export function endpointUrl(baseUrl: string, path: string, tenant: string | unde
   if (path.includes('{tenant}')) {
     if (!tenant) {
       throw new LoginError({ code: 'invalid-input', message: 'tenant is missing', method: null, field: 'tenant' });
+    }
+    // `.` and `..` stay as they are when encoded, and would climb out of the base path.
+    if (tenant === '.' || tenant === '..') {
+      throw new LoginError({ code: 'invalid-input', message: 'tenant is not valid', method: null, field: 'tenant' });
     }
     resolved = path.replaceAll('{tenant}', encodeURIComponent(tenant));
   }

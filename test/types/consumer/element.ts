@@ -60,5 +60,5 @@ login.logout();
 void [session, accessToken, refreshed, exchanged];
 
 // The DOM-free core, a subpath of its own.
-type _Presets = Expect<Equal<(typeof PRESET_NAMES)[number], 'wunder' | 'datarhei' | 'auth-login'>>;
+type _Presets = Expect<Equal<(typeof PRESET_NAMES)[number], 'wunder' | 'datarhei' | 'auth-login' | 'directus' | 'strapi' | 'custom'>>;
 type _Codes = Expect<Equal<(typeof LOGIN_ERROR_CODES)[number], LoginErrorCode>>;
