@@ -11,7 +11,7 @@
  *   npm run test:servers -- --only strapi --ttl 30
  *   npm run test:servers -- --bundle /tmp/other/jwt-login.bundle.js --label "built from abc1234" --no-write
  *
- * Server logs: .test-results/servers/.
+ * Server logs: ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/servers/logs/.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright';
 import { chromiumLaunchOptions } from '../browser.mjs';
-import { ensureInstalled } from './cache.js';
+import { cacheRoot, ensureInstalled } from './cache.js';
 import { CHECKS, runChecks, type Results } from './checks.js';
 import { CONFIGURATIONS, type Configuration } from './configs.js';
 import { DIRECTUS_VERSION, directusSpec, startDirectus } from './directus.js';
@@ -45,7 +45,8 @@ const { values: options } = parseArgs({
 const EMAIL = 'tester@example.com';
 const PASSWORD = 'Correct-Horse-42';
 const TTL = Number(options.ttl);
-const logDir = join(repoRoot, '.test-results', 'servers');
+// Beside the installs, out of the repo (so `npm test` cleaning .test-results cannot pull them away).
+const logDir = join(cacheRoot(), 'logs');
 const log = (line: string) => console.log(line);
 
 const VERSIONS = { directus: DIRECTUS_VERSION, strapi: STRAPI_VERSION } as const;

@@ -1,6 +1,7 @@
 // Child processes of the suite: free ports, a server started and awaited, and stopped again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createServer } from 'node:net';
 
 /** A port nothing listens on right now, on 127.0.0.1. */
@@ -47,6 +48,7 @@ export interface Started {
  * group (the servers start workers of their own).
  */
 export function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Started {
+  mkdirSync(dirname(options.logFile), { recursive: true });
   const out = openSync(options.logFile, 'a');
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out], detached: true });
   running.add(child);
@@ -78,6 +80,7 @@ export function startProcess(command: string, args: string[], options: { cwd: st
 /** Runs a command to its end; resolves with its exit code. Output goes to `logFile`. */
 export function runToEnd(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<number> {
   return new Promise((resolve) => {
+    mkdirSync(dirname(options.logFile), { recursive: true });
     const out = openSync(options.logFile, 'a');
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
