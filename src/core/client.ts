@@ -198,10 +198,18 @@ export class AuthClient {
     return this.#tokenSet(result, endpoint, tokens.method, tokens.refreshToken);
   }
 
-  /** Revokes the tokens on the server, where the API has a call for it; resolves `false` when it has none. */
+  /**
+   * Revokes the tokens on the server, where the API has a call for it; resolves `false` when it
+   * has none. A call authorized by the access token gets a fresh one first when it has expired
+   * (a tab that slept): the server would refuse the sign-out and keep the refresh token valid.
+   */
   async signOut(tokens: TokenSet, signal?: AbortSignal): Promise<boolean> {
     const endpoint = this.options.preset.signOut;
     if (!endpoint) return false;
+    const expired = tokens.expiresAt !== undefined && tokens.expiresAt <= this.#now();
+    if (endpoint.bearer === 'accessToken' && expired && this.canRefresh(tokens)) {
+      tokens = await this.refresh(tokens, signal);
+    }
     const values = { ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}) };
     await this.#call(endpoint, values, { ...values, accessToken: tokens.accessToken }, 'sign-out', 'sign-out', signal);
     return true;

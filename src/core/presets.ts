@@ -138,7 +138,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       },
     },
     refresh: { method: 'POST', path: '/auth/refresh', body: { refreshToken: 'refresh_token' }, constants: { mode: 'json' } },
-    signOut: { method: 'POST', path: '/auth/logout', body: { refreshToken: 'refresh_token' } },
+    signOut: { method: 'POST', path: '/auth/logout', body: { refreshToken: 'refresh_token' }, constants: { mode: 'json' } },
     response: {
       accessToken: 'data.access_token',
       refreshToken: 'data.refresh_token',
@@ -148,15 +148,20 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     errors: {
       code: 'errors.0.extensions.code',
       message: 'errors.0.message',
+      // INVALID_CREDENTIALS is also how a revoked refresh token is answered: its rule is the sign-in call's alone.
       rules: [
+        { code: 'TOKEN_EXPIRED', to: 'token-expired' },
         { code: 'USER_SUSPENDED', to: 'inactive-account' },
         { code: 'INVALID_OTP', to: 'invalid-code' },
         { code: 'INVALID_PAYLOAD', to: 'invalid-input' },
+        { code: 'REQUESTS_EXCEEDED', to: 'rate-limited' },
       ],
     },
   },
-  // Strapi 5's users-permissions plugin in its refresh mode (`jwtManagement: 'refresh'`);
-  // base-url is the API root, e.g. https://cms.example.com/api. A wrong password is a 400.
+  // Strapi 5's users-permissions plugin (5.24.1 and later) in its refresh mode
+  // (`jwtManagement: 'refresh'`) with the refresh token in the answer (`sessions.httpOnly:
+  // false`); the README shows the override for its httpOnly cookie. base-url is the API root,
+  // e.g. https://cms.example.com/api. A wrong password is a 400; sign-out needs the access token.
   strapi: {
     methods: {
       password: {

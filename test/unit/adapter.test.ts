@@ -240,7 +240,7 @@ describe('endpoints: refresh and sign-out', () => {
     const { fetch, seen } = fakeFetch(() => new Response(null, { status: 204 }));
     assert.equal(await clientFor({}, fetch, 'directus').signOut(session({ refreshToken: 'r1' })), true);
     assert.equal(seen[0]!.url, 'https://api.example.com/v1/auth/logout');
-    assert.equal(seen[0]!.init.body, '{"refresh_token":"r1"}');
+    assert.equal(seen[0]!.init.body, '{"refresh_token":"r1","mode":"json"}');
   });
 
   it('sends the access token as Bearer where the sign-out call asks (Strapi)', async () => {
@@ -248,6 +248,15 @@ describe('endpoints: refresh and sign-out', () => {
     const tokens = session({ accessToken: 'a.b.c' });
     await clientFor({}, fetch, 'strapi').signOut(tokens);
     assert.equal((seen[0]!.init.headers as Record<string, string>)['Authorization'], 'Bearer a.b.c');
+  });
+
+  it('refreshes an expired access token before a sign-out that it authorizes (Strapi)', async () => {
+    const fresh = makeJwt({ sub: 'u', n: 2 });
+    const { fetch, seen } = fakeFetch(({ url }) => (url.endsWith('/auth/refresh') ? json(200, { jwt: fresh, refreshToken: 'r2' }) : json(200, { ok: true })));
+    const stale = session({ accessToken: 'old.access.token', refreshToken: 'r1', expiresAt: 1_000_000 - 1 });
+    await clientFor({}, fetch, 'strapi').signOut(stale);
+    assert.deepEqual(seen.map((request) => request.url.replace('https://api.example.com/v1', '')), ['/auth/refresh', '/auth/logout']);
+    assert.equal((seen[1]!.init.headers as Record<string, string>)['Authorization'], `Bearer ${fresh}`);
   });
 
   it('has nothing to revoke where the API has no sign-out call', async () => {
