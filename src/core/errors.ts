@@ -22,25 +22,14 @@ export const LOGIN_ERROR_CODES = [
 
 export type LoginErrorCode = (typeof LOGIN_ERROR_CODES)[number];
 
-/**
- * The codes a server's answer may map to: not the ones only the widget can know
- * (its configuration, the network, a timeout, an unreadable answer).
- */
-export const SERVER_ERROR_CODES = [
-  'invalid-input',
-  'bad-credentials',
-  'account-not-validated',
-  'inactive-account',
-  'token-expired',
-  'invalid-code',
-  'rate-limited',
-  'signature-rejected',
-  'forbidden',
-  'not-found',
-  'server-error',
-  'refresh-failed',
-] as const satisfies readonly LoginErrorCode[];
-export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+/** Codes only the widget can know: its configuration, the network, a timeout, an unreadable answer. */
+const WIDGET_ONLY_CODES = ['config-error', 'network-error', 'timeout', 'invalid-response'] as const;
+export type ServerErrorCode = Exclude<LoginErrorCode, (typeof WIDGET_ONLY_CODES)[number]>;
+
+/** The codes a server's answer may map to: every other one. */
+export const SERVER_ERROR_CODES: readonly ServerErrorCode[] = LOGIN_ERROR_CODES.filter(
+  (code): code is ServerErrorCode => !(WIDGET_ONLY_CODES as readonly string[]).includes(code),
+);
 
 export function isServerErrorCode(value: unknown): value is ServerErrorCode {
   return typeof value === 'string' && (SERVER_ERROR_CODES as readonly string[]).includes(value);
