@@ -51,6 +51,10 @@ interface SentCode {
   tenant?: string;
 }
 
+function asLoginError(error: unknown): LoginError {
+  return error instanceof LoginError ? error : new LoginError(unexpectedError(error));
+}
+
 function unexpectedError(error: unknown): LoginErrorDetail {
   return {
     code: 'invalid-response',
@@ -529,9 +533,7 @@ export class JwtLogin extends LitElement {
     const error =
       'value' in outcome
         ? configError('base-url', 'base-url, preset or tenant changed during the request; sign in again')
-        : outcome.error instanceof LoginError
-          ? outcome.error
-          : new LoginError(unexpectedError(outcome.error));
+        : asLoginError(outcome.error);
     // The element left the page meanwhile: nobody to show the error to.
     if (!outcome.aborted) void this.#showError(key, error.detail);
     return { error };
@@ -685,7 +687,7 @@ function parseConfigSafely(element: JwtLogin, inlineEndpoints: string | undefine
     const endpoints = element.endpoints ?? inlineEndpoints;
     return parseConfig({ baseUrl, preset, methods, persist, refresh, timeout, endpoints }, element.ownerDocument.baseURI);
   } catch (error) {
-    return error instanceof LoginError ? error : new LoginError(unexpectedError(error));
+    return asLoginError(error);
   }
 }
 
