@@ -5,7 +5,8 @@
  * minutes, native modules build from source), starts each on 127.0.0.1 with SQLite, a seeded
  * user and a short access token, and drives `dist/jwt-login.bundle.js` (run `npm run build`
  * first) in Chromium through sign-in, expiry, refresh, errors and sign-out. Writes
- * docs/compatibility.md, prints the table, and exits 1 when a check fails.
+ * docs/compatibility.md (and the table into README.md after a full run), prints the table,
+ * and exits 1 when a check fails.
  *
  *   npm run test:servers
  *   npm run test:servers -- --only strapi --ttl 30
@@ -159,6 +160,11 @@ async function main(): Promise<number> {
       const description = `\`${shown}\` (sha256 ${hash}${options.label ? `, ${options.label}` : ''})`;
       writeFileSync(file, reportMarkdown(rows, { date, chromium: chromiumVersion, bundle: description, ttlSeconds: TTL, serverSetups: SERVER_SETUPS }));
       console.log(`wrote ${file}`);
+      // The README shows the table of a full run only: a partial one would hide a server.
+      if (!options.only) {
+        const summary = `Last run ${date}: Directus ${DIRECTUS_VERSION}, Strapi ${STRAPI_VERSION}, Chromium ${chromiumVersion}, ${description}.`;
+        updateReadme(join(repoRoot, 'README.md'), `${summary}\n\n${table}`);
+      }
     }
   } finally {
     await browser?.close();
@@ -169,6 +175,15 @@ async function main(): Promise<number> {
   console.log(`took ${Math.round((Date.now() - startedAt) / 1000)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   return allPassed(rows) ? 0 : 1;
+}
+
+/** Replaces what stands between the README's compatibility markers. */
+function updateReadme(file: string, content: string): void {
+  const readme = readFileSync(file, 'utf8');
+  const pattern = /(<!-- compatibility:start -->\n)[\s\S]*?(\n<!-- compatibility:end -->)/;
+  if (!pattern.test(readme)) throw new Error('README.md has no compatibility markers');
+  writeFileSync(file, readme.replace(pattern, (_, start: string, end: string) => `${start}${content}${end}`));
+  console.log(`updated ${file}`);
 }
 
 main().then(
