@@ -1,10 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PersistMode } from '../core/config.js';
+import type { AuthClient } from '../core/client.js';
+import type { PersistMode, WidgetConfig } from '../core/config.js';
+import type { LoginErrorDetail } from '../core/errors.js';
 import { SessionManager, type SessionEvents } from '../core/session.js';
-import { ElementMemory, type KeyValueStorage, SessionStore } from '../core/session-store.js';
+import { ElementMemory, type KeyValueStorage, SessionStore, sessionKey } from '../core/session-store.js';
 import { browserTabPlatform, type SessionEndReason, TabCoordinator } from '../core/tab-coordinator.js';
 import { holdTabPresence } from '../core/tab-presence.js';
 import type { TokenSet } from '../core/tokens.js';
+import { LoginEvent } from '../events/login-event.js';
+import { LogoutEvent } from '../events/logout-event.js';
+import { TokenRefreshEvent } from '../events/token-refresh-event.js';
+import { CountdownController } from './countdown-controller.js';
 
 export interface SessionSettings {
   /** From `sessionKey()`: which API the session belongs to. */
@@ -17,6 +23,36 @@ export interface SessionSettings {
   /** The preset and tenant the session serves: tokens another configuration requested are refused. */
   configuration: { preset: string; tenant?: string };
 }
+
+/** Which API a session belongs to: base URL, preset and tenant. */
+export function sessionKeyOf(config: WidgetConfig, tenant: string | undefined): string {
+  return sessionKey({ baseUrl: config.baseUrl, preset: config.presetName, ...(tenant ? { tenant } : {}) });
+}
+
+/** The session settings of a configuration; `client` builds the AuthClient for a tenant. */
+export function sessionSettings(
+  config: WidgetConfig,
+  tenant: string | undefined,
+  client: (tenant: string | undefined) => AuthClient,
+): SessionSettings {
+  return {
+    key: sessionKeyOf(config, tenant),
+    persist: config.persist,
+    autoRefresh: config.refresh === 'auto',
+    refresh: (tokens) => client(tokens.tenant).refresh(tokens),
+    refreshable: (tokens) => client(tokens.tenant).canRefresh(tokens),
+    configuration: { preset: config.presetName, ...(tenant ? { tenant } : {}) },
+  };
+}
+
+/** Why the form is back, when the reader did not sign out: shown on the form and fired as `login-error`. */
+function endedError(reason: SessionEndReason): LoginErrorDetail | undefined {
+  if (reason === 'refresh-failed') return { code: 'refresh-failed', message: 'The session could not be renewed', method: 'refresh' };
+  if (reason === 'expired') return { code: 'token-expired', message: 'The session expired', method: 'refresh' };
+  return undefined;
+}
+
+const EXPIRY = 'session-expiry';
 
 /** The page's storage for a `persist` mode; undefined for memory, or when the browser refuses it. */
 function storageFor(persist: PersistMode): KeyValueStorage | undefined {
@@ -35,7 +71,9 @@ const RECHECK_EVENTS = ['visibilitychange', 'online', 'pageshow', 'focus'] as co
 /**
  * Holds the element's session: a SessionManager for the current API and
  * `persist` mode, connected while the element is, rechecked when the page
- * wakes, disposed (timers, tab lock, channel) when the element leaves.
+ * wakes, disposed (timers, tab lock, channel) when the element leaves. Fires
+ * the session events (`login`, `token-refresh`, `logout`) on the host and
+ * keeps the expiry countdown the signed-in view shows.
  */
 export class SessionController implements ReactiveController {
   #manager: SessionManager | undefined;
@@ -47,13 +85,43 @@ export class SessionController implements ReactiveController {
   readonly #memory = new ElementMemory();
   readonly #recheck = () => this.#manager?.recheck();
 
-  readonly #host: ReactiveControllerHost;
-  readonly #events: SessionEvents;
+  readonly #host: ReactiveControllerHost & EventTarget;
+  readonly #countdown: CountdownController;
+  readonly #onEnded: (error: LoginErrorDetail | undefined) => void;
+  readonly #events: SessionEvents = {
+    login: (tokens) => this.#changed(new LoginEvent(tokens)),
+    refreshed: (tokens) => this.#changed(new TokenRefreshEvent(tokens)),
+    ended: (reason) => this.#ended(reason),
+  };
 
-  constructor(host: ReactiveControllerHost, events: SessionEvents) {
+  /**
+   * `onEnded` runs when a session ends, before `logout` fires, with the error to show
+   * when the reader did not end it (expired, or the refresh failed).
+   */
+  constructor(host: ReactiveControllerHost & EventTarget, onEnded: (error: LoginErrorDetail | undefined) => void) {
     this.#host = host;
-    this.#events = events;
+    this.#onEnded = onEnded;
+    this.#countdown = new CountdownController(host);
     host.addController(this);
+  }
+
+  /** Whole seconds until the access token expires; `undefined` when unknown. */
+  get expiresInSeconds(): number | undefined {
+    return this.expiresAt === undefined ? undefined : this.#countdown.remaining(EXPIRY);
+  }
+
+  #changed(event: LoginEvent | TokenRefreshEvent): void {
+    const expiresAt = this.expiresAt;
+    if (expiresAt !== undefined) this.#countdown.start(EXPIRY, (expiresAt - Date.now()) / 1000);
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(event);
+  }
+
+  #ended(reason: SessionEndReason): void {
+    this.#countdown.clear(EXPIRY);
+    this.#onEnded(endedError(reason));
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(new LogoutEvent({ reason }));
   }
 
   get tokens(): TokenSet | null {

@@ -3,11 +3,14 @@ import { type FieldName, type LoginMethod, type Preset, presetNeedsTenant } from
 /** Which call a form makes: a one-step sign-in, or an OTP's code request and code submission. */
 export type FormStep = 'sign-in' | 'request-code' | 'submit-code';
 
+/** The field names a form can show: the preset's request fields, plus the tenant. */
+export type InputName = Exclude<FieldName, 'refreshToken'> | 'tenant';
+
 /** Values the widget supplies itself rather than asking for. */
 const NOT_ASKED: ReadonlySet<FieldName> = new Set(['branchId', 'refreshToken']);
 
-function bodyFields(fields: Partial<Record<FieldName, string>> | undefined): FieldName[] {
-  return Object.keys(fields ?? {}).filter((name): name is FieldName => !NOT_ASKED.has(name as FieldName));
+function bodyFields(fields: Partial<Record<FieldName, string>> | undefined): InputName[] {
+  return Object.keys(fields ?? {}).filter((name): name is InputName => !NOT_ASKED.has(name as FieldName));
 }
 
 /** The first step of a method: `request-code` for OTP methods, else `sign-in`. */
@@ -24,7 +27,7 @@ export function formFields(
   method: LoginMethod,
   step: FormStep,
   options: { tenantKnown: boolean },
-): Array<FieldName | 'tenant'> {
+): InputName[] {
   const endpoints = preset.methods[method];
   if (!endpoints) return [];
   const asked = bodyFields(step === 'request-code' ? endpoints.request?.body : endpoints.submit.body);

@@ -3,7 +3,8 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { render } from 'lit';
 import type { JWTPayload } from 'jose';
 import { loginStyles } from '../../src/components/login/login.styles.js';
-import { copyText, renderSessionView, type SessionViewState } from '../../src/components/login/session-view.js';
+import { renderSessionView, type SessionViewState } from '../../src/components/login/session-view.js';
+import { copyText } from '../../src/controllers/copy-controller.js';
 import type { TokenSet } from '../../src/core/tokens.js';
 import { makeJwt } from '../helpers/jwt.js';
 

@@ -2,6 +2,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { errorId, inputId } from '../../controllers/sign-in-controller.js';
 import type { FieldProblem } from '../../core/validation.js';
 import type { InputField, InputName } from './fields.js';
 import { fieldProblemMessage } from './messages.js';
@@ -32,8 +33,6 @@ export interface CredentialsFormState {
   onSecretKey: (event: KeyboardEvent) => void;
   onSubmit: (event: SubmitEvent) => void;
 }
-
-export const inputId = (formKey: string, name: InputName) => `jwt-login-${formKey.replace(':', '-')}-${name}`;
 
 function renderInput(state: CredentialsFormState, field: InputField): TemplateResult {
   const problem = state.problems[field.name];
@@ -119,7 +118,7 @@ export function renderCredentialsForm(state: CredentialsFormState): TemplateResu
       </button>
       ${state.actions ?? nothing}
       <div part="feedback">
-        ${state.error ? html`<div part="error" role="alert" tabindex="-1">${state.error}</div>` : nothing}
+        ${state.error ? html`<div part="error" id=${errorId(state.key)} role="alert" tabindex="-1">${state.error}</div>` : nothing}
       </div>
     </form>
     `,

@@ -1,8 +1,9 @@
 import { msg } from '@lit/localize';
-import type { FieldName } from '../../core/presets.js';
+import type { WidgetConfig } from '../../core/config.js';
+import { type FormStep, type InputName, formFields } from '../../core/form-fields.js';
+import type { LoginMethod } from '../../core/presets.js';
 
-/** The field names a form can show: the preset's request fields, plus the tenant. */
-export type InputName = Exclude<FieldName, 'refreshToken'> | 'tenant';
+export type { InputName };
 
 /** How one input is rendered: type and autocomplete for browsers and password managers, localized texts. */
 export interface InputField {
@@ -116,4 +117,11 @@ export function inputField(name: InputName, context: InputFieldContext = {}): In
   if (name === 'email' && !context.withPassword) return { ...field, autocomplete: 'email' };
   if (name === 'phoneNumber') return { ...field, hint: PHONE_HINT };
   return field;
+}
+
+/** The inputs of a method's form at a step, in order; the tenant only when the element has none. */
+export function fieldsFor(config: WidgetConfig, method: LoginMethod, step: FormStep, tenantKnown: boolean): InputField[] {
+  const names = formFields(config.preset, method, step, { tenantKnown });
+  const context = { anyIdentifier: config.preset.usernameTakesAnyIdentifier, withPassword: names.includes('password') };
+  return names.map((name) => inputField(name, context));
 }

@@ -1,30 +1,13 @@
-/**
- * The signed-in view, shaped for a docs reader who wants the token for an API explorer.
- *
- * Parts:
- * - `session` - the whole signed-in view
- * - `session-heading` - its heading (focused after login)
- * - `session-user` - who is signed in
- * - `session-countdown` - "Expires in 4 h 59 min" (not a live region: it changes every second)
- * - `session-expiry` - until when the access token is valid, as a date and time
- * - `session-details` - the definition list of sign-in method and tenant
- * - `copy-actions` - the row of copy buttons
- * - `copy-token` - the button copying the access token
- * - `copy-header` - the button copying `Bearer <token>`
- * - `copy-status` - the polite status message after a copy (always present, empty at first)
- * - `token` - a read-only field holding the access token, shown only after a copy failed so
- *   the token can be selected by hand (in a `field` with a `label`, like the form's inputs)
- * - `claims` - the `<details>` holding the decoded claims
- * - `claims-summary` - its `<summary>`
- * - `claims-json` - the `<pre>` of the claims as JSON (focusable, as it scrolls when long)
- * - `sign-out` - the sign-out button
- */
+// The signed-in view, shaped for a docs reader who wants the token for an API explorer.
+// Its parts are described once, in JwtLogin's JSDoc.
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { CopyOutcome, CopyTarget } from '../../controllers/copy-controller.js';
 import { displayNameOf, type TokenSet } from '../../core/tokens.js';
 import { methodLabel } from './method-labels.js';
 
-export type CopyTarget = 'token' | 'header';
+/** The heading's id: focus moves to it after sign-in. */
+export const SESSION_HEADING_ID = 'jwt-login-session-heading';
 
 export interface SessionViewState {
   tokens: TokenSet;
@@ -32,23 +15,9 @@ export interface SessionViewState {
   /** Seconds until the access token expires; `undefined` when unknown. */
   expiresInSeconds: number | undefined;
   /** What the last copy did, for the status message; `undefined` before any copy. */
-  copied: CopyTarget | 'failed' | undefined;
+  copied: CopyOutcome;
   onCopy: (what: CopyTarget) => void;
   onSignOut: () => void;
-}
-
-/**
- * Writes `text` to the clipboard. `false` when the browser refuses (no clipboard API,
- * an insecure context, permission denied, the document not focused); never throws, and
- * never logs the text: it is a token.
- */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The date and time, or undefined when there is none to show (`exp: 1e13` is past the last date Intl formats). */
@@ -194,8 +163,8 @@ export function renderSessionView(state: SessionViewState): TemplateResult {
   // A text binding, never markup: claim values are whatever the server put in the token.
   const claimsJson = claimsText(tokens.claims);
   return html`
-    <section part="session" aria-labelledby="jwt-login-session-heading">
-      <h2 part="session-heading" id="jwt-login-session-heading" tabindex="-1">
+    <section part="session" aria-labelledby=${SESSION_HEADING_ID}>
+      <h2 part="session-heading" id=${SESSION_HEADING_ID} tabindex="-1">
         ${msg('Signed in', { id: 'jwt-login.session.heading' })}
       </h2>
       <p part="session-user">${renderWho(who)}</p>

@@ -1,0 +1,83 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formKey, type SignInController } from '../../controllers/sign-in-controller.js';
+import type { WidgetConfig } from '../../core/config.js';
+import type { FormStep } from '../../core/form-fields.js';
+import type { LoginMethod } from '../../core/presets.js';
+import { renderCredentialsForm } from './credentials-form.js';
+import type { InputField } from './fields.js';
+import { errorMessage } from './messages.js';
+import { submitLabels } from './method-labels.js';
+import { panelId, renderMethodTabs, tabId } from './method-tabs.js';
+import { renderCodeSentIntro, renderCodeStepActions } from './otp-code-step.js';
+
+/** What the sign-in view reads: the flow's state, and the inputs of each form. */
+export interface SignInViewState {
+  config: WidgetConfig;
+  signIn: SignInController;
+  fields: (method: LoginMethod, step: FormStep) => InputField[];
+}
+
+function renderForm({ config, signIn, fields }: SignInViewState, method: LoginMethod): TemplateResult {
+  const step = signIn.currentStep(config, method);
+  const key = formKey(method, step);
+  const waitSeconds = signIn.waitSeconds(key);
+  const labels = submitLabels(step);
+  const wait = waitSeconds > 0 ? msg(str`Try again in ${waitSeconds} s`, { id: 'jwt-login.submit.wait' }) : undefined;
+  const error = signIn.error(key);
+  const sent = signIn.sentCode(method);
+  const codeStep =
+    step === 'submit-code' && sent
+      ? {
+          method,
+          to: sent.to,
+          resendIn: signIn.resendIn(method),
+          blocked: Boolean(signIn.busy),
+          onResend: () => signIn.resend(method),
+          onChangeRecipient: () => void signIn.changeRecipient(method),
+        }
+      : undefined;
+  return renderCredentialsForm({
+    key,
+    fields: fields(method, step),
+    problems: signIn.problems(key),
+    blocked: Boolean(signIn.busy) || waitSeconds > 0,
+    busy: signIn.busy === key,
+    submitLabel: signIn.busy === key ? labels.busy : (wait ?? labels.idle),
+    submitLabels: [labels.idle, labels.busy, ...(wait ? [wait] : [])],
+    error: error ? errorMessage(error) : undefined,
+    ...(codeStep ? { intro: renderCodeSentIntro(codeStep), actions: renderCodeStepActions(codeStep) } : {}),
+    revealed: signIn.revealed,
+    capsLock: signIn.capsLock,
+    onToggleReveal: (id) => signIn.toggleReveal(id),
+    onSecretKey: (event) => signIn.noteKey(event),
+    onSubmit: (event) => void signIn.submit(event, method, step),
+  });
+}
+
+/** The signed-out view: the method tabs (two or more methods) and the selected method's form. */
+export function renderSignIn(state: SignInViewState): TemplateResult {
+  const { config, signIn } = state;
+  const active = signIn.activeMethod(config);
+  if (config.methods.length === 1) return renderForm(state, active);
+  // Only the selected panel has content: hidden copies of the same labels would make
+  // "the input labelled E-mail" ambiguous. For the same reason the panels take no
+  // accessible name from their tabs ("E-mail code" would match /e-?mail/ and /code/);
+  // each tab names its panel through aria-controls.
+  return html`
+    ${renderMethodTabs({
+      methods: config.methods,
+      active,
+      onSelect: (method, focus) => void signIn.select(method, focus ? tabId(method) : undefined),
+    })}
+    <div>
+      ${config.methods.map(
+        (method) => html`
+          <div part="panel" role="tabpanel" id=${panelId(method)} ?hidden=${method !== active}>
+            ${method === active ? renderForm(state, active) : nothing}
+          </div>
+        `,
+      )}
+    </div>
+  `;
+}
