@@ -1,21 +1,22 @@
 /**
- * Localization setup for <jwt-login>, in @lit/localize's runtime mode.
+ * Localization setup for <jwt-login>, with @lit/localize in its reentrant mode: every
+ * widget renders in its own language, so two widgets with different `lang` on one page
+ * each speak theirs. Each widget's LocaleController names its locale while the widget
+ * renders (`renderIn`); `msg` asks for it before every text.
  *
- * Importing the library never configures localization: `configureLocalization` can be
- * called only once per page (it throws the second time), and the page may already use
- * @lit/localize for its own elements. So:
+ * Importing the library never configures localization: `configureReentrantLocalization`
+ * can be called only once per page (it throws the second time), and the page may already
+ * use @lit/localize for its own elements. So:
  *
- * - The single-file bundle configures it on load, with all five locales inlined
- *   (src/bundle-locales.ts).
- * - An app using the npm build calls `initLocalization()` (or just `setWidgetLocale()`)
- *   once; the locales are then loaded on demand.
- * - An app that already uses @lit/localize must NOT call `initLocalization` or
- *   `setWidgetLocale` to switch languages: the page has one localization, the app's.
- *   It adds our `xliff/*.xlf` (ids `jwt-login.*`) to its own lit-localize build and
- *   switches locales with its own `setLocale`. Should our init run anyway, it notices
- *   that the app configured localization first and stands aside.
+ * - The widget configures it when the first widget connects; the single-file bundle
+ *   passes all five locales inlined (src/bundle-locales.ts), the npm build loads a locale
+ *   when a widget first needs it.
+ * - An app that already uses @lit/localize configures it before the widget connects: the
+ *   widget then stands aside and its texts follow the app's locale (one per page). The app
+ *   adds our `xliff/*.xlf` (ids `jwt-login.*`) to its own lit-localize build.
  */
-import { configureLocalization, type LocaleModule } from '@lit/localize';
+import type { LocaleModule } from '@lit/localize';
+import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.js';
 
 type TargetLocale = (typeof targetLocales)[number];
@@ -23,17 +24,19 @@ type TargetLocale = (typeof targetLocales)[number];
 /** Loads a locale's templates; called only with a code from `targetLocales`. */
 export type LocaleLoader = (locale: string) => Promise<LocaleModule>;
 
-interface LocalizationControls {
-  getLocale(): string;
-  setLocale(locale: string): Promise<void>;
-}
-
 /**
- * The one guard around `configureLocalization`, shared by `initLocalization` and the
- * bundle. `undefined`: not configured yet; `null`: the page configured @lit/localize
- * itself before us, so the locale is the page's to set.
+ * `undefined`: not configured yet; `'widget'`: configured here, per widget; `'page'`: the
+ * page configured @lit/localize itself before us, so the locale is the page's to set.
  */
-let controls: LocalizationControls | null | undefined;
+let mode: 'widget' | 'page' | undefined;
+let loadLocale: LocaleLoader;
+const loaded = new Map<string, LocaleModule>();
+const loading = new Map<string, Promise<void>>();
+/** The locale of widgets with no `lang` around them, and of texts read outside a render. */
+let defaultLocale: string = sourceLocale;
+/** The locale of the widget rendering now; set and cleared around each render. */
+let rendering: string | undefined;
+const defaultListeners = new Set<() => void>();
 
 // One explicit import per locale rather than a template-literal import: every bundler
 // splits these into on-demand chunks, and the type makes a new target locale without
@@ -48,26 +51,80 @@ const lazyLocales: Record<TargetLocale, () => Promise<LocaleModule>> = {
 const loadLazily: LocaleLoader = (locale) => lazyLocales[locale as TargetLocale]();
 
 /**
- * Configures @lit/localize with `loadLocale`, unless something already did (this module
- * or the page). Internal: the bundle calls it with its inlined locales.
+ * Configures @lit/localize with `loader`, unless something already did (this module or
+ * the page). Returns whether the widget's own localization is in charge. Internal: the
+ * bundle calls it with its inlined locales.
  *
  * @internal
  */
-export function installLocalization(loadLocale: LocaleLoader): LocalizationControls | null {
-  if (controls !== undefined) return controls;
-  try {
-    controls = configureLocalization({ sourceLocale, targetLocales, loadLocale });
-  } catch {
-    // @lit/localize throws before changing any state when the page configured it already.
-    controls = null;
+export function installLocalization(loader: LocaleLoader): boolean {
+  if (mode === undefined) {
+    try {
+      configureReentrantLocalization({
+        sourceLocale,
+        targetLocales: [...targetLocales],
+        getLocale: () => rendering ?? defaultLocale,
+        loadLocaleSync: (locale) => loaded.get(locale),
+      });
+      mode = 'widget';
+      loadLocale = loader;
+    } catch {
+      // @lit/localize throws before changing any state when the page configured it already.
+      mode = 'page';
+    }
   }
-  return controls;
+  return mode === 'widget';
 }
 
 /**
- * Configures localization for the widget, once per page; later calls only set the
- * locale. With `lang`, switches to the nearest supported locale and resolves when its
- * texts are loaded.
+ * Loads the texts of `locale` (a supported code) once; resolves when they can be
+ * rendered. Resolves at once for English, and when the page manages @lit/localize.
+ *
+ * @internal
+ */
+export function loadWidgetLocale(locale: string): Promise<void> {
+  if (!installLocalization(loadLazily) || locale === sourceLocale || loaded.has(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loadLocale(locale).then(
+      (module) => void loaded.set(locale, module),
+      (error: unknown) => {
+        loading.delete(locale);
+        console.warn(`<jwt-login>: the ${locale} texts did not load; showing English.`, error);
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** Whether `locale`'s texts render now (English always does). @internal */
+export function isWidgetLocaleLoaded(locale: string): boolean {
+  return mode === 'page' || locale === sourceLocale || loaded.has(locale);
+}
+
+/**
+ * Names the locale of the widget about to render (`undefined` after it rendered), so
+ * every `msg` of that render speaks its language. @internal
+ */
+export function renderIn(locale: string | undefined): void {
+  rendering = locale;
+}
+
+/** The locale of widgets that have no `lang` on themselves or any ancestor. @internal */
+export function widgetDefaultLocale(): string {
+  return defaultLocale;
+}
+
+/** Calls `listener` when the default locale changes; returns the unsubscribe. @internal */
+export function onWidgetDefaultLocale(listener: () => void): () => void {
+  defaultListeners.add(listener);
+  return () => defaultListeners.delete(listener);
+}
+
+/**
+ * Configures localization for the widget, once per page. With `lang`, also sets the
+ * default language (see `setWidgetLocale`) and resolves when its texts are loaded.
  */
 export function initLocalization(options: { lang?: string } = {}): Promise<void> {
   installLocalization(loadLazily);
@@ -75,16 +132,19 @@ export function initLocalization(options: { lang?: string } = {}): Promise<void>
 }
 
 /**
- * Shows the widget in the supported locale nearest to `lang` (any BCP 47 tag:
- * `de-AT` → `de`, `pt` → `en`), initializing localization first if needed. Resolves when
- * the locale's texts are loaded; a no-op when it is already that locale, and when the
- * page manages @lit/localize itself.
+ * Loads the supported locale nearest to `lang` (any BCP 47 tag: `de-AT` → `de`, `pt` →
+ * `en`) and makes it the language of widgets with no `lang` on themselves or any ancestor
+ * (the document's included). Resolves when its texts are loaded. To switch one widget, set
+ * its `lang`; a no-op when the page manages @lit/localize itself.
  */
 export function setWidgetLocale(lang: string): Promise<void> {
-  const active = installLocalization(loadLazily);
-  if (!active) return Promise.resolve();
-  // @lit/localize's setLocale is itself a no-op for the active (or loading) locale.
-  return active.setLocale(resolveLocale(lang));
+  const locale = resolveLocale(lang);
+  const ready = loadWidgetLocale(locale);
+  if (mode === 'widget' && locale !== defaultLocale) {
+    defaultLocale = locale;
+    for (const listener of defaultListeners) listener();
+  }
+  return ready;
 }
 
 /**

@@ -1,12 +1,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isRightToLeft, resolveLocale, setWidgetLocale } from '../localization.js';
+import {
+  isRightToLeft,
+  isWidgetLocaleLoaded,
+  loadWidgetLocale,
+  onWidgetDefaultLocale,
+  renderIn,
+  resolveLocale,
+  widgetDefaultLocale,
+} from '../localization.js';
 
 /**
- * The element's language: its own `lang`, else the nearest ancestor's, else the
- * document's, else `en`; followed as it changes (the element's or the
- * document's `lang`). @lit/localize has one locale per page, so the widget's
- * texts switch for every widget on the page; `@localized()` re-renders them in
- * place, and uncontrolled inputs keep what was typed.
+ * The element's language: its own `lang`, else the nearest ancestor's (across shadow
+ * roots), else the document's, else the widgets' default (`setWidgetLocale`, `en`); read
+ * when the element connects, so the first render already has it, and followed as any
+ * `lang` changes. Each widget renders in its own locale: the texts of a render are read
+ * in the host's `render()`, between this controller's `hostUpdate` and `hostUpdated`.
+ * A locale not loaded yet renders in English and re-renders once its texts arrive (the
+ * npm build loads them on demand; the single-file bundle has them all, within the same
+ * task, before anything is painted). Uncontrolled inputs keep what was typed.
  */
 export class LocaleController implements ReactiveController {
   /** The language tag as written (`de-AT`), for dates and numbers. */
@@ -15,6 +26,7 @@ export class LocaleController implements ReactiveController {
   locale = 'en';
   rtl = false;
   #observer: MutationObserver | undefined;
+  #unsubscribe: (() => void) | undefined;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
 
@@ -25,30 +37,56 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     this.#observer = new MutationObserver(() => this.#follow());
+    // The host and every ancestor in the document; a host inside a shadow root watches itself too.
+    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
-    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.#unsubscribe = onWidgetDefaultLocale(() => this.#follow());
     this.#follow();
   }
 
   hostDisconnected(): void {
     this.#observer?.disconnect();
     this.#observer = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  hostUpdate(): void {
+    renderIn(this.locale);
+  }
+
+  hostUpdated(): void {
+    renderIn(undefined);
   }
 
   #follow(): void {
-    const written = this.#host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-    const tag = canonical(written);
-    if (tag === this.tag && this.#observer) {
-      // Still the same language; another widget may have switched the page's texts meanwhile.
-      void setWidgetLocale(this.locale);
-      return;
-    }
+    const tag = canonical(nearestLang(this.#host) ?? widgetDefaultLocale());
+    if (tag === this.tag && this.locale === resolveLocale(tag)) return;
     this.tag = tag;
     this.locale = resolveLocale(tag);
     this.rtl = isRightToLeft(this.locale);
-    void setWidgetLocale(this.locale);
     this.#host.requestUpdate();
+    if (isWidgetLocaleLoaded(this.locale)) return;
+    const wanted = this.locale;
+    void loadWidgetLocale(wanted).then(() => {
+      if (this.locale === wanted) this.#host.requestUpdate();
+    });
   }
+}
+
+/** The `lang` of the element or its nearest ancestor, crossing shadow roots; `undefined` when none says. */
+function nearestLang(element: Element): string | undefined {
+  let node: Element | null = element;
+  while (node) {
+    const owner: Element | null = node.closest('[lang]');
+    const lang = owner?.getAttribute('lang');
+    if (lang) return lang;
+    // lang="" says "unknown": ask further up, past the shadow root when there is one.
+    const parent: Element | null = owner?.parentElement ?? null;
+    const root = (owner ?? node).getRootNode();
+    node = parent ?? (root instanceof ShadowRoot ? root.host : null);
+  }
+  return undefined;
 }
 
 /** The tag in canonical form, or `en` for one that Intl would refuse (it throws on malformed tags). */
