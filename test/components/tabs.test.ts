@@ -1,8 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { JwtLogin } from '../../src/components/login/login.js';
-import { api, shadow, tab, typeInto, visibleInput } from '../helpers/widget.js';
+import { api, part, shadow, tab, typeInto, visibleInput } from '../helpers/widget.js';
 
 const tabs = (element: JwtLogin) => [...shadow(element).querySelectorAll<HTMLElement>('[role="tab"]')];
 const selected = (element: JwtLogin) => tabs(element).find((candidate) => candidate.getAttribute('aria-selected') === 'true');
@@ -108,5 +108,45 @@ describe('method tabs', () => {
 
   it('is accessible', async () => {
     await expect(await wunder()).to.be.accessible();
+  });
+});
+
+describe('method tabs at any width and in any language', () => {
+  const rows = (element: JwtLogin) => new Set(tabs(element).map((node) => Math.round(node.getBoundingClientRect().top))).size;
+
+  async function sized(width: string, lang: string, methods = ''): Promise<JwtLogin> {
+    const element = await fixture<JwtLogin>(
+      html`<jwt-login lang=${lang} style=${`inline-size: ${width}; --jwt-login-max-width: ${width}`} base-url=${api.wunder} methods=${methods}></jwt-login>`,
+    );
+    await waitUntil(() => lang === 'en' || !tabs(element).some((node) => node.textContent!.trim() === 'Password'), `${lang} texts`);
+    return element;
+  }
+
+  for (const lang of ['en', 'de', 'fr', 'es', 'ar']) {
+    it(`keeps four ${lang} tabs inside the list in two even rows at 320 px`, async () => {
+      const element = await sized('320px', lang);
+      const list = part(element, 'tabs')!;
+      expect(list.scrollWidth, 'no horizontal overflow').to.be.at.most(list.clientWidth);
+      expect(rows(element)).to.equal(2);
+      const widths = tabs(element).map((node) => Math.round(node.getBoundingClientRect().width));
+      expect(Math.max(...widths) - Math.min(...widths), 'equal cells').to.be.at.most(1);
+    });
+  }
+
+  it('puts four tabs in one row when there is room', async () => {
+    expect(rows(await sized('44rem', 'en'))).to.equal(1);
+  });
+
+  it('puts two or three tabs in one row at the default width', async () => {
+    expect(rows(await sized('28rem', 'de', 'password api-key phone-otp'))).to.equal(1);
+    expect(rows(await sized('28rem', 'de', 'password email-otp'))).to.equal(1);
+  });
+
+  it('keeps every tab a target of at least 24 by 24 px', async () => {
+    const element = await sized('320px', 'de');
+    for (const node of tabs(element)) {
+      const { width, height } = node.getBoundingClientRect();
+      expect(Math.min(width, height)).to.be.at.least(24);
+    }
   });
 });

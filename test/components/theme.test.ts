@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { JwtLogin } from '../../src/components/login/login.js';
 import { api, part, submitCredentials } from '../helpers/widget.js';
@@ -49,4 +50,57 @@ describe('theming', () => {
     await element.updateComplete;
     await expect(element).to.be.accessible();
   });
+
+  describe('when the reader prefers dark', () => {
+    beforeEach(() => emulateMedia({ colorScheme: 'dark' }));
+    afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+    it('stays light on a page that declares no color-scheme', async () => {
+      const element = await widget('');
+      expect(getComputedStyle(element).colorScheme).to.equal('normal');
+      expect(getComputedStyle(element).backgroundColor).to.equal('rgb(255, 255, 255)');
+    });
+
+    it('stays light on a light-only page', async () => {
+      const page = await fixture<HTMLElement>(html`<div style="color-scheme: light"><jwt-login base-url=${api.wunder}></jwt-login></div>`);
+      expect(getComputedStyle(page.querySelector('jwt-login')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+    });
+
+    it('turns dark on a page that supports dark', async () => {
+      const page = await fixture<HTMLElement>(html`<div style="color-scheme: light dark"><jwt-login base-url=${api.wunder}></jwt-login></div>`);
+      expect(getComputedStyle(page.querySelector('jwt-login')!).backgroundColor).to.equal('rgb(30, 41, 59)');
+    });
+
+    it('turns dark when a theme opts in on a light-only page', async () => {
+      const element = await widget('color-scheme: light dark');
+      expect(getComputedStyle(element).backgroundColor).to.equal('rgb(30, 41, 59)');
+    });
+  });
+});
+
+describe('field errors', () => {
+  for (const [lang, width] of [
+    ['en', '28rem'],
+    ['de', '320px'],
+    ['ar', '320px'],
+  ] as const) {
+    it(`move nothing when they show (${lang}, ${width})`, async () => {
+      const element = await fixture<JwtLogin>(
+        html`<jwt-login lang=${lang} style=${`inline-size: ${width}`} base-url=${api.wunder} methods="password phone-otp"></jwt-login>`,
+      );
+      await waitUntil(() => lang === 'en' || !/sign in/i.test(part(element, 'submit')!.textContent!), `${lang} texts`);
+      for (const method of ['password', 'phone-otp']) {
+        element.shadowRoot!.querySelector<HTMLElement>(`[role="tab"][aria-controls$="${method}"]`)!.click();
+        await element.updateComplete;
+        const submit = part(element, 'submit')!;
+        const before = submit.getBoundingClientRect();
+        const height = element.getBoundingClientRect().height;
+        submit.click();
+        await element.updateComplete;
+        expect(element.shadowRoot!.querySelectorAll('[part="field-error"]').length, method).to.be.greaterThan(0);
+        expect(submit.getBoundingClientRect().top, method).to.equal(before.top);
+        expect(element.getBoundingClientRect().height, method).to.equal(height);
+      }
+    });
+  }
 });

@@ -2,12 +2,13 @@ import { css } from 'lit';
 
 export const loginStyles = css`
   /*
-   * Light and dark: the defaults follow the used color-scheme, which follows the
-   * reader's preference; a page forces one with \`jwt-login { color-scheme: dark }\`.
-   * Every pair meets WCAG AA contrast.
+   * Light and dark: the defaults follow the used color-scheme, which the widget inherits
+   * from the page. A light-only page (no color-scheme, or \`light\`) gets the light widget
+   * whatever the reader's preference; a page that declares \`color-scheme: light dark\`
+   * gets dark for readers who prefer it; a theme opts in or forces one with
+   * \`jwt-login { color-scheme: light dark }\` (or \`dark\`). Every pair meets WCAG AA contrast.
    */
   :host {
-    color-scheme: light dark;
     --_primary: var(--jwt-login-color-primary, light-dark(#1d4ed8, #93c5fd));
     --_on-primary: var(--jwt-login-color-on-primary, light-dark(#ffffff, #0f172a));
     --_text: var(--jwt-login-color-text, light-dark(#1f2937, #e5e7eb));
@@ -50,10 +51,18 @@ export const loginStyles = css`
     margin: 0;
   }
 
-  [part='field'] {
+  /*
+   * Each field keeps one line below its input for its error, so an error appearing moves
+   * nothing (no submit button jumping away from the pointer). A message of two lines
+   * spills into the gap below; longer ones are not written.
+   */
+  form [part='field'] {
+    --_field-error-room: calc(0.8125em * 1.25 + 0.25rem);
+    position: relative;
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
+    padding-block-end: var(--_field-error-room);
   }
 
   [part='label'] {
@@ -115,7 +124,11 @@ export const loginStyles = css`
   }
 
   [part='field-error'] {
-    font-size: 0.875em;
+    position: absolute;
+    inset-block-start: calc(100% - var(--_field-error-room) + 0.25rem);
+    inset-inline: 0;
+    font-size: 0.8125em;
+    line-height: 1.25;
   }
 
   /*
@@ -175,28 +188,69 @@ export const loginStyles = css`
     align-self: flex-start;
   }
 
+  /*
+   * The method tabs are a segmented control: one row while the labels fit, two equal
+   * columns when the list is narrower (the default 28rem with four tabs, any locale at
+   * 320 px), where a long label may take two lines inside its cell; never a lone tab on
+   * a row of its own with its underline apart.
+   * The list is a size container, so the tabs follow its width, not the viewport's.
+   */
   [part='tabs'] {
+    container: jwt-login-tabs / inline-size;
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem;
     margin-block-end: var(--_gap);
-    border-block-end: 1px solid var(--_border);
+    padding: 0.25rem;
+    background: color-mix(in srgb, var(--_text) 7%, var(--_surface));
+    border: 1px solid color-mix(in srgb, var(--_border) 45%, transparent);
+    border-radius: var(--_radius);
   }
 
   [part='tab'] {
+    flex: 1 1 auto;
     color: var(--_muted);
     background: transparent;
-    border: none;
-    border-block-end: 3px solid transparent;
-    border-radius: var(--_radius) var(--_radius) 0 0;
-    padding: 0.5rem 0.75rem;
-    min-block-size: 2.75rem;
+    border: 1px solid transparent;
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.375rem 0.75rem;
+    min-block-size: 2.5rem;
     font-weight: 600;
+    white-space: nowrap;
+  }
+
+  [part='tab']:hover {
+    color: var(--_text);
   }
 
   [part='tab'][aria-selected='true'] {
     color: var(--jwt-login-tab-color-active, var(--_primary));
-    border-block-end-color: var(--jwt-login-tab-color-active, var(--_primary));
+    background: var(--_surface);
+    border-color: var(--jwt-login-tab-color-active, var(--_primary));
+    box-shadow: 0 1px 2px color-mix(in srgb, var(--_text) 20%, transparent);
+  }
+
+  /* Two columns when a row would not hold them: four tabs below 34em, three below 24em. */
+  @container jwt-login-tabs (inline-size < 34em) {
+    [part='tabs']:has(> :nth-child(4)) > [part='tab'] {
+      flex-basis: calc(50% - 0.125rem);
+      min-inline-size: 0;
+      padding-inline: 0.5rem;
+      white-space: normal;
+    }
+  }
+
+  @container jwt-login-tabs (inline-size < 24em) {
+    [part='tabs']:has(> :nth-child(3)) > [part='tab'] {
+      flex-basis: calc(50% - 0.125rem);
+      min-inline-size: 0;
+      padding-inline: 0.5rem;
+      white-space: normal;
+    }
+
+    [part='tab'] {
+      font-size: 0.9375em;
+    }
   }
 
   [part='otp-sent'] {
