@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AuthClient } from '../core/client.js';
 import type { WidgetConfig } from '../core/config.js';
 import { type LoginErrorDetail, configError, LoginError } from '../core/errors.js';
-import { type FormStep, type InputName, firstStep, otpChannel } from '../core/form-fields.js';
+import { type FormStep, type InputName, firstStep, METHODS } from '../core/form-fields.js';
 import type { FieldValues, LoginMethod } from '../core/presets.js';
 import { type Signer, createHmacSigner } from '../core/signature.js';
 import type { TokenSet } from '../core/tokens.js';
@@ -181,7 +181,9 @@ export class SignInController implements ReactiveController {
       const tenant = this.#host.tenant || typed;
       const branchId = this.#host.branchId;
       const sent = { ...entered, ...(branchId ? { branchId } : {}) };
-      await this.#requestCode(method, { to: entered.phoneNumber ?? entered.email ?? '', values: sent, ...(tenant ? { tenant } : {}) });
+      const recipient = METHODS[method].otp?.recipient;
+      const to = (recipient && (entered as FieldValues)[recipient]) || '';
+      await this.#requestCode(method, { to, values: sent, ...(tenant ? { tenant } : {}) });
       return;
     }
     const sentCode = step === 'submit-code' ? this.#sentCodes[method] : undefined;
@@ -315,7 +317,7 @@ export class SignInController implements ReactiveController {
     }
     this.#sentCodes = { ...this.#sentCodes, [method]: code };
     this.#countdown.start(resendCountdown(method), RESEND_AFTER_SECONDS);
-    const channel = otpChannel(method)!;
+    const channel = METHODS[method].otp!.channel;
     this.#host.dispatchEvent(new OtpSentEvent({ channel, to: code.to }));
     await this.#host.updateComplete;
     const codeKey = formKey(method, 'submit-code');

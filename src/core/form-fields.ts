@@ -1,4 +1,7 @@
+import { METHODS, type OtpChannel } from './methods.js';
 import { type FieldName, type LoginMethod, type Preset, presetNeedsTenant } from './presets.js';
+
+export { METHODS, type MethodFacts, type MethodTextKey, type OtpChannel } from './methods.js';
 
 /** Which call a form makes: a one-step sign-in, or an OTP's code request and code submission. */
 export type FormStep = 'sign-in' | 'request-code' | 'submit-code';
@@ -36,7 +39,7 @@ export function formFields(
   return step !== 'submit-code' && presetNeedsTenant(preset) && !options.tenantKnown ? ['tenant', ...names] : names;
 }
 
-/** Where an OTP goes, by method. */
-export function otpChannel(method: LoginMethod): 'sms' | 'email' | undefined {
-  return method === 'phone-otp' ? 'sms' : method === 'email-otp' ? 'email' : undefined;
+/** Where a method's one-time code goes; undefined for one-step methods. */
+export function otpChannel(method: LoginMethod): OtpChannel | undefined {
+  return METHODS[method].otp?.channel;
 }

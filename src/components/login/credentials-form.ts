@@ -1,11 +1,10 @@
-import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { errorId, inputId } from '../../controllers/sign-in-controller.js';
 import type { FieldProblem } from '../../core/validation.js';
 import type { InputField, InputName } from './fields.js';
-import { fieldProblemMessage } from './messages.js';
+import { defaultTexts, fieldProblemMessage, type Texts } from './messages.js';
 
 export interface CredentialsFormState {
   /** Unique within the element; prefixes the ids of the form's inputs. */
@@ -32,9 +31,12 @@ export interface CredentialsFormState {
   onToggleReveal: (inputId: string) => void;
   onSecretKey: (event: KeyboardEvent) => void;
   onSubmit: (event: SubmitEvent) => void;
+  /** The element's texts; the localized defaults when absent. */
+  texts?: Texts;
 }
 
 function renderInput(state: CredentialsFormState, field: InputField): TemplateResult {
+  const texts = state.texts ?? defaultTexts;
   const problem = state.problems[field.name];
   const id = inputId(state.key, field.name);
   const hintId = field.hint ? `${id}-hint` : undefined;
@@ -62,8 +64,8 @@ function renderInput(state: CredentialsFormState, field: InputField): TemplateRe
   `;
   return html`
     <div part="field">
-      <label part="label" id=${`${id}-label`} for=${id}>${field.label()}</label>
-      ${field.hint ? html`<div part="hint" id=${hintId!}>${field.hint()}</div>` : nothing}
+      <label part="label" id=${`${id}-label`} for=${id}>${texts.get(field.label)}</label>
+      ${field.hint ? html`<div part="hint" id=${hintId!}>${texts.get(field.hint)}</div>` : nothing}
       ${secret
         ? // The toggle is named "Show" and described by the field's label: a name like
           // "Show password" would make "the input labelled Password" ambiguous.
@@ -77,16 +79,16 @@ function renderInput(state: CredentialsFormState, field: InputField): TemplateRe
               aria-describedby=${`${id}-label`}
               @click=${() => state.onToggleReveal(id)}
             >
-              ${msg('Show', { id: 'jwt-login.field.reveal' })}
+              ${texts.get('field.reveal')}
             </button>
           </div>`
         : input}
       ${capsLockId
         ? html`<div part="caps-lock" id=${capsLockId} role="status">
-            ${msg('Caps Lock is on.', { id: 'jwt-login.field.caps-lock' })}
+            ${texts.get('field.caps-lock')}
           </div>`
         : nothing}
-      ${problem ? html`<div part="field-error" id=${problemId!}>${fieldProblemMessage(problem, field)}</div>` : nothing}
+      ${problem ? html`<div part="field-error" id=${problemId!}>${fieldProblemMessage(problem, field.required, texts)}</div>` : nothing}
     </div>
   `;
 }

@@ -1,7 +1,7 @@
-import { msg } from '@lit/localize';
 import type { WidgetConfig } from '../../core/config.js';
 import { type FormStep, type InputName, formFields } from '../../core/form-fields.js';
 import type { LoginMethod } from '../../core/presets.js';
+import type { PlainTextKey } from './messages.js';
 
 export type { InputName };
 
@@ -13,10 +13,10 @@ export interface InputField {
   inputmode?: 'numeric' | 'email' | 'tel';
   /** An identifier: no autocapitalization, no spellcheck. */
   identifier: boolean;
-  label: () => string;
-  /** A hint under the label, when the label alone is not enough. */
-  hint?: () => string;
-  required: () => string;
+  /** Keys of its texts: the label, a hint under it when the label alone is not enough, the message when empty. */
+  label: PlainTextKey;
+  hint?: PlainTextKey;
+  required: PlainTextKey;
 }
 
 const FIELDS: Record<InputName, InputField> = {
@@ -25,8 +25,8 @@ const FIELDS: Record<InputName, InputField> = {
     type: 'text',
     autocomplete: 'organization',
     identifier: true,
-    label: () => msg('Tenant', { id: 'jwt-login.field.tenant' }),
-    required: () => msg('Enter your tenant.', { id: 'jwt-login.field.tenant.required' }),
+    label: 'field.tenant',
+    required: 'field.tenant.required',
   },
   email: {
     name: 'email',
@@ -34,40 +34,40 @@ const FIELDS: Record<InputName, InputField> = {
     autocomplete: 'username',
     inputmode: 'email',
     identifier: true,
-    label: () => msg('E-mail', { id: 'jwt-login.field.email' }),
-    required: () => msg('Enter your e-mail address.', { id: 'jwt-login.field.email.required' }),
+    label: 'field.email',
+    required: 'field.email.required',
   },
   username: {
     name: 'username',
     type: 'text',
     autocomplete: 'username',
     identifier: true,
-    label: () => msg('User name', { id: 'jwt-login.field.username' }),
-    required: () => msg('Enter your user name.', { id: 'jwt-login.field.username.required' }),
+    label: 'field.username',
+    required: 'field.username.required',
   },
   password: {
     name: 'password',
     type: 'password',
     autocomplete: 'current-password',
     identifier: false,
-    label: () => msg('Password', { id: 'jwt-login.field.password' }),
-    required: () => msg('Enter your password.', { id: 'jwt-login.field.password.required' }),
+    label: 'field.password',
+    required: 'field.password.required',
   },
   clientId: {
     name: 'clientId',
     type: 'text',
     autocomplete: 'username',
     identifier: true,
-    label: () => msg('Client ID', { id: 'jwt-login.field.client-id' }),
-    required: () => msg('Enter your client ID.', { id: 'jwt-login.field.client-id.required' }),
+    label: 'field.client-id',
+    required: 'field.client-id.required',
   },
   clientKey: {
     name: 'clientKey',
     type: 'password',
     autocomplete: 'current-password',
     identifier: false,
-    label: () => msg('Client key', { id: 'jwt-login.field.client-key' }),
-    required: () => msg('Enter your client key.', { id: 'jwt-login.field.client-key.required' }),
+    label: 'field.client-key',
+    required: 'field.client-key.required',
   },
   phoneNumber: {
     name: 'phoneNumber',
@@ -75,8 +75,8 @@ const FIELDS: Record<InputName, InputField> = {
     autocomplete: 'tel',
     inputmode: 'tel',
     identifier: true,
-    label: () => msg('Phone number', { id: 'jwt-login.field.phone' }),
-    required: () => msg('Enter your phone number.', { id: 'jwt-login.field.phone.required' }),
+    label: 'field.phone',
+    required: 'field.phone.required',
   },
   code: {
     name: 'code',
@@ -84,25 +84,18 @@ const FIELDS: Record<InputName, InputField> = {
     autocomplete: 'one-time-code',
     inputmode: 'numeric',
     identifier: true,
-    label: () => msg('Code', { id: 'jwt-login.field.code' }),
-    required: () => msg('Enter the code you received.', { id: 'jwt-login.field.code.required' }),
+    label: 'field.code',
+    required: 'field.code.required',
   },
   branchId: {
     name: 'branchId',
     type: 'text',
     autocomplete: 'off',
     identifier: true,
-    label: () => msg('Branch', { id: 'jwt-login.field.branch' }),
-    required: () => msg('Enter the branch.', { id: 'jwt-login.field.branch.required' }),
+    label: 'field.branch',
+    required: 'field.branch.required',
   },
 };
-
-/** auth-login's `username` takes a user name, an e-mail or a phone number: say so. */
-const ANY_IDENTIFIER_HINT = () =>
-  msg('Your user name, e-mail address or phone number.', { id: 'jwt-login.field.username.any-hint' });
-
-const PHONE_HINT = () =>
-  msg('With the country code, e.g. +43 664 1234567.', { id: 'jwt-login.field.phone.hint' });
 
 export interface InputFieldContext {
   /** The preset's user name also takes an e-mail or phone number. */
@@ -113,9 +106,10 @@ export interface InputFieldContext {
 
 export function inputField(name: InputName, context: InputFieldContext = {}): InputField {
   const field = FIELDS[name];
-  if (name === 'username' && context.anyIdentifier) return { ...field, hint: ANY_IDENTIFIER_HINT };
+  // auth-login's `username` takes a user name, an e-mail or a phone number: say so.
+  if (name === 'username' && context.anyIdentifier) return { ...field, hint: 'field.username.any-hint' };
   if (name === 'email' && !context.withPassword) return { ...field, autocomplete: 'email' };
-  if (name === 'phoneNumber') return { ...field, hint: PHONE_HINT };
+  if (name === 'phoneNumber') return { ...field, hint: 'field.phone.hint' };
   return field;
 }
 

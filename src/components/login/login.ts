@@ -15,7 +15,7 @@ import type { TokenSet } from '../../core/tokens.js';
 import { LoginErrorEvent } from '../../events/login-error-event.js';
 import { fieldsFor } from './fields.js';
 import { loginStyles } from './login.styles.js';
-import { errorMessage } from './messages.js';
+import { defaultTexts, errorMessage } from './messages.js';
 import { renderSessionView, SESSION_HEADING_ID } from './session-view.js';
 import { renderSignIn } from './sign-in-form.js';
 
@@ -270,7 +270,8 @@ export class JwtLogin extends LitElement {
     if (config instanceof LoginError) return html`<div part="error" role="alert">${errorMessage(config.detail)}</div>`;
     const tokens = this.session;
     if (!tokens) {
-      return renderSignIn({ config, signIn: this.#signIn, fields: (method, step) => this.#fields(config, method, step) });
+      const fields = (method: LoginMethod, step: FormStep) => this.#fields(config, method, step);
+      return renderSignIn({ config, signIn: this.#signIn, fields, texts: defaultTexts });
     }
     return renderSessionView({
       tokens,

@@ -1,38 +1,19 @@
-import { msg } from '@lit/localize';
-import type { FormStep } from '../../core/form-fields.js';
+import { type FormStep, METHODS } from '../../core/form-fields.js';
 import type { LoginMethod } from '../../core/presets.js';
+import { defaultTexts, type Texts } from './messages.js';
 
 /** The name of a method's tab. */
-export function methodLabel(method: LoginMethod): string {
-  switch (method) {
-    case 'password':
-      return msg('Password', { id: 'jwt-login.method.password' });
-    case 'api-key':
-      return msg('API key', { id: 'jwt-login.method.api-key' });
-    case 'phone-otp':
-      return msg('Phone', { id: 'jwt-login.method.phone-otp' });
-    case 'email-otp':
-      return msg('E-mail code', { id: 'jwt-login.method.email-otp' });
-  }
+export function methodLabel(method: LoginMethod, texts: Texts = defaultTexts): string {
+  return texts.get(METHODS[method].labelText);
 }
 
 /** The submit button's text, idle and busy. */
-export function submitLabels(step: FormStep): { idle: string; busy: string } {
-  switch (step) {
-    case 'sign-in':
-      return {
-        idle: msg('Sign in', { id: 'jwt-login.submit.sign-in' }),
-        busy: msg('Signing in…', { id: 'jwt-login.submit.signing-in' }),
-      };
-    case 'request-code':
-      return {
-        idle: msg('Send code', { id: 'jwt-login.submit.send-code' }),
-        busy: msg('Sending code…', { id: 'jwt-login.submit.sending-code' }),
-      };
-    case 'submit-code':
-      return {
-        idle: msg('Verify and sign in', { id: 'jwt-login.submit.verify' }),
-        busy: msg('Verifying…', { id: 'jwt-login.submit.verifying' }),
-      };
-  }
+export function submitLabels(step: FormStep, texts: Texts = defaultTexts): { idle: string; busy: string } {
+  const keys = {
+    'sign-in': ['submit.sign-in', 'submit.signing-in'],
+    'request-code': ['submit.send-code', 'submit.sending-code'],
+    'submit-code': ['submit.verify', 'submit.verifying'],
+  } as const satisfies Record<FormStep, readonly [string, string]>;
+  const [idle, busy] = keys[step];
+  return { idle: texts.get(idle), busy: texts.get(busy) };
 }

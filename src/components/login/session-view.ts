@@ -1,9 +1,9 @@
 // The signed-in view, shaped for a docs reader who wants the token for an API explorer.
 // Its parts are described once, in JwtLogin's JSDoc.
-import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CopyOutcome, CopyTarget } from '../../controllers/copy-controller.js';
 import { displayNameOf, type TokenSet } from '../../core/tokens.js';
+import { defaultTexts, type Texts } from './messages.js';
 import { methodLabel } from './method-labels.js';
 
 /** The heading's id: focus moves to it after sign-in. */
@@ -18,6 +18,8 @@ export interface SessionViewState {
   copied: CopyOutcome;
   onCopy: (what: CopyTarget) => void;
   onSignOut: () => void;
+  /** The element's texts; the localized defaults when absent. */
+  texts?: Texts;
 }
 
 /** The date and time, or undefined when there is none to show (`exp: 1e13` is past the last date Intl formats). */
@@ -65,57 +67,46 @@ function renderName(name: string): TemplateResult {
 /** A placeholder no name contains (a private-use character): where the name goes in the translated sentence. */
 const NAME_SLOT = '\uE000';
 
-function renderWho(name: string | undefined): TemplateResult | string {
-  if (!name) return msg('You are signed in.', { id: 'jwt-login.session.anonymous' });
-  // Named `who` as in the XLIFF files' placeholder, so extraction finds the message unchanged.
-  const who = NAME_SLOT;
-  const [before = '', after = ''] = msg(str`Signed in as ${who}.`, { id: 'jwt-login.session.who' }).split(NAME_SLOT);
+function renderWho(name: string | undefined, texts: Texts): TemplateResult | string {
+  if (!name) return texts.get('session.anonymous');
+  const [before = '', after = ''] = texts.get('session.who', { who: NAME_SLOT }).split(NAME_SLOT);
   return html`${before}${renderName(name)}${after}`;
 }
 
 /** "Expires in 4 h 59 min", "Expires in 9 min 12 s", "Expires in 42 s", "Expired". */
-export function formatExpiresIn(seconds: number, locale: string): string {
+export function formatExpiresIn(seconds: number, locale: string, texts: Texts = defaultTexts): string {
   // Round up: with half a second left the token is still valid.
   const total = Math.ceil(seconds);
-  if (total <= 0) return msg('Expired', { id: 'jwt-login.session.expired' });
+  if (total <= 0) return texts.get('session.expired');
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const hours = number.format(Math.floor(total / 3600));
   const minutes = number.format(Math.floor((total % 3600) / 60));
   const secs = number.format(total % 60);
-  if (total >= 3600) return msg(str`Expires in ${hours} h ${minutes} min`, { id: 'jwt-login.session.expires-in-hours' });
-  if (total >= 60) return msg(str`Expires in ${minutes} min ${secs} s`, { id: 'jwt-login.session.expires-in-minutes' });
-  return msg(str`Expires in ${secs} s`, { id: 'jwt-login.session.expires-in-seconds' });
+  if (total >= 3600) return texts.get('session.expires-in-hours', { hours, minutes });
+  if (total >= 60) return texts.get('session.expires-in-minutes', { minutes, secs });
+  return texts.get('session.expires-in-seconds', { secs });
 }
 
-function copyStatus(copied: SessionViewState['copied']): string {
-  switch (copied) {
-    case 'token':
-      return msg('Access token copied.', { id: 'jwt-login.session.copied-token' });
-    case 'header':
-      return msg('Authorization header copied.', { id: 'jwt-login.session.copied-header' });
-    case 'failed':
-      return msg('Copying failed: select and copy the token instead.', { id: 'jwt-login.session.copy-failed' });
-    case undefined:
-      return '';
-  }
+const COPY_STATUS = {
+  token: 'session.copied-token',
+  header: 'session.copied-header',
+  failed: 'session.copy-failed',
+} as const satisfies Record<NonNullable<CopyOutcome>, string>;
+
+function sessionMethodLabel(method: TokenSet['method'], texts: Texts): string {
+  return method === 'external-token' ? texts.get('session.method-external-token') : methodLabel(method, texts);
 }
 
-function sessionMethodLabel(method: TokenSet['method']): string {
-  return method === 'external-token'
-    ? msg('External token', { id: 'jwt-login.session.method-external-token' })
-    : methodLabel(method);
-}
-
-function renderDetails(tokens: TokenSet): TemplateResult {
+function renderDetails(tokens: TokenSet, texts: Texts): TemplateResult {
   return html`
     <dl part="session-details">
       <div>
-        <dt>${msg('Sign-in method', { id: 'jwt-login.session.method' })}</dt>
-        <dd>${sessionMethodLabel(tokens.method)}</dd>
+        <dt>${texts.get('session.method')}</dt>
+        <dd>${sessionMethodLabel(tokens.method, texts)}</dd>
       </div>
       ${tokens.tenant
         ? html`<div>
-            <dt>${msg('Tenant', { id: 'jwt-login.session.tenant' })}</dt>
+            <dt>${texts.get('session.tenant')}</dt>
             <dd>${tokens.tenant}</dd>
           </div>`
         : nothing}
@@ -125,21 +116,21 @@ function renderDetails(tokens: TokenSet): TemplateResult {
 
 // The token field appears only after a failed copy, so the status message's advice can be
 // followed; `.value` (a property) keeps the token out of attributes.
-function renderCopy(state: SessionViewState): TemplateResult {
+function renderCopy(state: SessionViewState, texts: Texts): TemplateResult {
   return html`
     <div part="copy-actions">
       <button part="copy-token" type="button" @click=${() => state.onCopy('token')}>
-        ${msg('Copy access token', { id: 'jwt-login.session.copy-token' })}
+        ${texts.get('session.copy-token')}
       </button>
       <button part="copy-header" type="button" @click=${() => state.onCopy('header')}>
-        ${msg('Copy Authorization header', { id: 'jwt-login.session.copy-header' })}
+        ${texts.get('session.copy-header')}
       </button>
     </div>
-    <p part="copy-status" role="status">${copyStatus(state.copied)}</p>
+    <p part="copy-status" role="status">${state.copied ? texts.get(COPY_STATUS[state.copied]) : ''}</p>
     ${state.copied === 'failed'
       ? html`<div part="field">
           <label part="label" for="jwt-login-access-token">
-            ${msg('Access token', { id: 'jwt-login.session.token-label' })}
+            ${texts.get('session.token-label')}
           </label>
           <textarea
             part="token"
@@ -158,6 +149,7 @@ function renderCopy(state: SessionViewState): TemplateResult {
 /** The signed-in view: who, how long, the token to copy, its claims, and a way out. */
 export function renderSessionView(state: SessionViewState): TemplateResult {
   const { tokens, locale } = state;
+  const texts = state.texts ?? defaultTexts;
   const who = displayNameOf(tokens.claims);
   const until = tokens.expiresAt ? formatTime(tokens.expiresAt, locale) : undefined;
   // A text binding, never markup: claim values are whatever the server put in the token.
@@ -165,22 +157,22 @@ export function renderSessionView(state: SessionViewState): TemplateResult {
   return html`
     <section part="session" aria-labelledby=${SESSION_HEADING_ID}>
       <h2 part="session-heading" id=${SESSION_HEADING_ID} tabindex="-1">
-        ${msg('Signed in', { id: 'jwt-login.session.heading' })}
+        ${texts.get('session.heading')}
       </h2>
-      <p part="session-user">${renderWho(who)}</p>
+      <p part="session-user">${renderWho(who, texts)}</p>
       ${state.expiresInSeconds !== undefined
-        ? html`<p part="session-countdown">${formatExpiresIn(state.expiresInSeconds, locale)}</p>`
+        ? html`<p part="session-countdown">${formatExpiresIn(state.expiresInSeconds, locale, texts)}</p>`
         : nothing}
       ${until
-        ? html`<p part="session-expiry">${msg(str`Access valid until ${until}.`, { id: 'jwt-login.session.until' })}</p>`
+        ? html`<p part="session-expiry">${texts.get('session.until', { until })}</p>`
         : nothing}
-      ${renderDetails(tokens)} ${renderCopy(state)}
+      ${renderDetails(tokens, texts)} ${renderCopy(state, texts)}
       <details part="claims">
-        <summary part="claims-summary">${msg('Token claims', { id: 'jwt-login.session.claims' })}</summary>
+        <summary part="claims-summary">${texts.get('session.claims')}</summary>
         <pre part="claims-json" tabindex="0">${claimsJson}</pre>
       </details>
       <button part="sign-out" type="button" @click=${state.onSignOut}>
-        ${msg('Sign out', { id: 'jwt-login.session.sign-out' })}
+        ${texts.get('session.sign-out')}
       </button>
     </section>
   `;

@@ -1,4 +1,3 @@
-import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formKey, type SignInController } from '../../controllers/sign-in-controller.js';
 import type { WidgetConfig } from '../../core/config.js';
@@ -6,7 +5,7 @@ import type { FormStep } from '../../core/form-fields.js';
 import type { LoginMethod } from '../../core/presets.js';
 import { renderCredentialsForm } from './credentials-form.js';
 import type { InputField } from './fields.js';
-import { errorMessage } from './messages.js';
+import { errorMessage, type Texts } from './messages.js';
 import { submitLabels } from './method-labels.js';
 import { panelId, renderMethodTabs, tabId } from './method-tabs.js';
 import { renderCodeSentIntro, renderCodeStepActions } from './otp-code-step.js';
@@ -16,14 +15,15 @@ export interface SignInViewState {
   config: WidgetConfig;
   signIn: SignInController;
   fields: (method: LoginMethod, step: FormStep) => InputField[];
+  texts: Texts;
 }
 
-function renderForm({ config, signIn, fields }: SignInViewState, method: LoginMethod): TemplateResult {
+function renderForm({ config, signIn, fields, texts }: SignInViewState, method: LoginMethod): TemplateResult {
   const step = signIn.currentStep(config, method);
   const key = formKey(method, step);
   const waitSeconds = signIn.waitSeconds(key);
-  const labels = submitLabels(step);
-  const wait = waitSeconds > 0 ? msg(str`Try again in ${waitSeconds} s`, { id: 'jwt-login.submit.wait' }) : undefined;
+  const labels = submitLabels(step, texts);
+  const wait = waitSeconds > 0 ? texts.get('submit.wait', { waitSeconds }) : undefined;
   const error = signIn.error(key);
   const sent = signIn.sentCode(method);
   const codeStep =
@@ -35,6 +35,7 @@ function renderForm({ config, signIn, fields }: SignInViewState, method: LoginMe
           blocked: Boolean(signIn.busy),
           onResend: () => signIn.resend(method),
           onChangeRecipient: () => void signIn.changeRecipient(method),
+          texts,
         }
       : undefined;
   return renderCredentialsForm({
@@ -45,13 +46,14 @@ function renderForm({ config, signIn, fields }: SignInViewState, method: LoginMe
     busy: signIn.busy === key,
     submitLabel: signIn.busy === key ? labels.busy : (wait ?? labels.idle),
     submitLabels: [labels.idle, labels.busy, ...(wait ? [wait] : [])],
-    error: error ? errorMessage(error) : undefined,
+    error: error ? errorMessage(error, texts) : undefined,
     ...(codeStep ? { intro: renderCodeSentIntro(codeStep), actions: renderCodeStepActions(codeStep) } : {}),
     revealed: signIn.revealed,
     capsLock: signIn.capsLock,
     onToggleReveal: (id) => signIn.toggleReveal(id),
     onSecretKey: (event) => signIn.noteKey(event),
     onSubmit: (event) => void signIn.submit(event, method, step),
+    texts,
   });
 }
 
