@@ -144,3 +144,21 @@ describe('translations', () => {
     });
   }
 });
+
+describe('per-element texts', () => {
+  const source = readFileSync(join(root, 'src', 'components', 'login', 'messages.ts'), 'utf8');
+  const table = source.slice(source.indexOf('const DEFAULTS = {'), source.indexOf('\n};\n'));
+  const entries = [...table.matchAll(/\n {2}'([\w.-]+)':[\s\S]*?\bid: '([^']+)'/g)].map(([, key, id]) => ({ key: key!, id: id! }));
+
+  it('has one default per msg id, keyed by the id without jwt-login.', () => {
+    assert.deepEqual(entries.filter(({ key, id }) => id !== `jwt-login.${key}`), []);
+    assert.deepEqual(entries.map(({ id }) => id).sort(), [...sourceIds()].filter((id) => id !== 'jwt-login.tabs.label').sort());
+  });
+
+  it('names every text key in the README, and no other', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Texts\n'), readme.indexOf('\n## ', readme.indexOf('\n## Texts\n') + 1));
+    const listed = [...section.matchAll(/^- [^:]+: (.*)$/gm)].flatMap(([, keys]) => [...keys!.matchAll(/`([\w.-]+)`/g)].map(([, key]) => key!));
+    assert.deepEqual(listed, entries.map(({ key }) => key));
+  });
+});

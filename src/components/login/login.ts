@@ -15,7 +15,7 @@ import type { TokenSet } from '../../core/tokens.js';
 import { LoginErrorEvent } from '../../events/login-error-event.js';
 import { fieldsFor } from './fields.js';
 import { loginStyles } from './login.styles.js';
-import { defaultTexts, errorMessage } from './messages.js';
+import { errorMessage, type TextOverrides, Texts } from './messages.js';
 import { renderSessionView, SESSION_HEADING_ID } from './session-view.js';
 import { renderSignIn } from './sign-in-form.js';
 
@@ -138,6 +138,13 @@ export class JwtLogin extends LitElement {
 
   /** Custom signature: returns the headers that sign a request. Takes precedence over `signing-key`. */
   @property({ attribute: false }) signer?: Signer;
+
+  /**
+   * Overrides for any visible text of this element, over the translated defaults (README, "Texts"):
+   * `{ "field.email": "Work e-mail", "de": { "field.email": "Dienst-E-Mail" } }`; `{to}` in a
+   * text stands for its value.
+   */
+  @property({ attribute: false }) i18n?: TextOverrides;
 
   // Parsed by every update that changes an attribute it reads, the first one included: the
   // attributes arrive after the constructor, so a parse there would be thrown away.
@@ -267,11 +274,12 @@ export class JwtLogin extends LitElement {
 
   #renderContent(): TemplateResult {
     const config = this.#currentConfig;
-    if (config instanceof LoginError) return html`<div part="error" role="alert">${errorMessage(config.detail)}</div>`;
+    const texts = new Texts(this.i18n, this.#language.tag);
+    if (config instanceof LoginError) return html`<div part="error" role="alert">${errorMessage(config.detail, texts)}</div>`;
     const tokens = this.session;
     if (!tokens) {
       const fields = (method: LoginMethod, step: FormStep) => this.#fields(config, method, step);
-      return renderSignIn({ config, signIn: this.#signIn, fields, texts: defaultTexts });
+      return renderSignIn({ config, signIn: this.#signIn, fields, texts });
     }
     return renderSessionView({
       tokens,
@@ -280,6 +288,7 @@ export class JwtLogin extends LitElement {
       copied: this.#copy.copied,
       onCopy: (what) => void this.#copy.copy(what, tokens.accessToken),
       onSignOut: () => void this.#signOut(),
+      texts,
     });
   }
 
