@@ -46,6 +46,22 @@ interface OutboxMessage {
 
 
 
+/** A host page's own content in the widget: a logo and heading above, help links below, an account link when signed in. */
+function brandedSlots(): HTMLElement[] {
+  const link = (text: string, href: string) => element('a', { text, attributes: { href } });
+  return [
+    element(
+      'div',
+      { className: 'widget-header', attributes: { slot: 'header' } },
+      element('span', { text: '◆', className: 'widget-logo', attributes: { 'aria-hidden': 'true' } }),
+      ' ',
+      element('strong', { text: 'Acme API docs' }),
+    ),
+    element('p', { className: 'widget-footer', attributes: { slot: 'footer' } }, link('Forgot password?', '#forgot-password'), ' · ', link('Create an account', '#sign-up')),
+    element('p', { className: 'widget-footer', attributes: { slot: 'session-footer' } }, link('Your account', '#account')),
+  ];
+}
+
 function credentialsList(rows: Array<[string, string]>): HTMLDListElement {
   return element(
     'dl',
@@ -66,6 +82,8 @@ interface CardOptions {
   inlineConfig?: string;
   /** Extra controls under the widget. */
   extra?: (login: JwtLogin) => Node;
+  /** Content for the widget's slots (header, footer, session-footer). */
+  slotted?: () => HTMLElement[];
 }
 
 function widgetCard(card: CardOptions): HTMLElement {
@@ -73,6 +91,7 @@ function widgetCard(card: CardOptions): HTMLElement {
   for (const [name, value] of Object.entries(card.attributes)) login.setAttribute(name, value);
   login.dataset['demo'] = card.id;
   card.configure?.(login);
+  if (card.slotted) login.append(...card.slotted());
   // Appended as a text node: setting a script's textContent is a Trusted Types sink, whatever its type.
   if (card.inlineConfig) login.append(element('script', { attributes: { type: 'application/json' } }, card.inlineConfig));
   return element(
@@ -182,12 +201,14 @@ async function main(): Promise<void> {
       title: 'The /auth/login API',
       description:
         'preset="auth-login": the user name may also be the e-mail or phone number. Try the unvalidated account for an account-not-validated error.',
-      attributes: { 'base-url': info.apis.authLogin, preset: 'auth-login' },
+      // Under the card's h2, the signed-in view's heading is an h3.
+      attributes: { 'base-url': info.apis.authLogin, preset: 'auth-login', 'heading-level': '3' },
       credentials: [
         ['User name', `${authLogin.username} or ${authLogin.email}`],
         ['Password', authLogin.password],
         ['Unvalidated account', authLogin.unvalidatedUsername],
       ],
+      slotted: brandedSlots,
     }),
     widgetCard({
       id: 'example-id',

@@ -1,5 +1,5 @@
 import { localized } from '@lit/localize';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CopyController } from '../../controllers/copy-controller.js';
 import { InlineConfigController } from '../../controllers/inline-config-controller.js';
@@ -15,6 +15,7 @@ import type { TokenSet } from '../../core/tokens.js';
 import { LoginErrorEvent } from '../../events/login-error-event.js';
 import { fieldsFor } from './fields.js';
 import { loginStyles } from './login.styles.js';
+import { slotStyles } from './slots.styles.js';
 import { errorMessage, type TextOverrides, Texts } from './messages.js';
 import { renderSessionView, SESSION_HEADING_ID } from './session-view.js';
 import { renderSignIn } from './sign-in-form.js';
@@ -27,6 +28,10 @@ const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh',
  * tokens to the page.
  *
  * @tagname jwt-login
+ *
+ * @slot header - Above the form and the signed-in view: a logo, a heading.
+ * @slot footer - Below the form while signed out: links such as "Forgot password?", sign-up, terms.
+ * @slot session-footer - At the end of the signed-in view: links such as the account page.
  *
  * @attr lang - The language of the texts (BCP 47): the element's own, else the nearest ancestor's, else the document's, else `en`. A change re-renders in place.
  *
@@ -96,7 +101,7 @@ const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh',
  */
 @localized()
 export class JwtLogin extends LitElement {
-  static override styles = loginStyles;
+  static override styles = [loginStyles, slotStyles];
 
   /** The API's base URL, absolute or a path, e.g. `https://go.api.gourban.services/v1`. Required. */
   @property({ attribute: 'base-url' }) baseUrl?: string;
@@ -138,6 +143,9 @@ export class JwtLogin extends LitElement {
 
   /** Custom signature: returns the headers that sign a request. Takes precedence over `signing-key`. */
   @property({ attribute: false }) signer?: Signer;
+
+  /** The level (1–6) of the signed-in view's heading, to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /**
    * Overrides for any visible text of this element, over the translated defaults (README, "Texts"):
@@ -269,7 +277,11 @@ export class JwtLogin extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="base" dir=${this.#language.rtl ? 'rtl' : 'ltr'}>${this.#renderContent()}</div>`;
+    return html`<div part="base" dir=${this.#language.rtl ? 'rtl' : 'ltr'}>
+      <slot name="header"></slot>
+      ${this.#renderContent()}
+      ${this.session ? nothing : html`<slot name="footer"></slot>`}
+    </div>`;
   }
 
   #renderContent(): TemplateResult {
@@ -288,6 +300,7 @@ export class JwtLogin extends LitElement {
       copied: this.#copy.copied,
       onCopy: (what) => void this.#copy.copy(what, tokens.accessToken),
       onSignOut: () => void this.#signOut(),
+      headingLevel: this.headingLevel,
       texts,
     });
   }

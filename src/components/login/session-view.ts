@@ -1,6 +1,7 @@
 // The signed-in view, shaped for a docs reader who wants the token for an API explorer.
 // Its parts are described once, in JwtLogin's JSDoc.
 import { html, nothing, type TemplateResult } from 'lit';
+import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { CopyOutcome, CopyTarget } from '../../controllers/copy-controller.js';
 import { displayNameOf, type TokenSet } from '../../core/tokens.js';
 import { defaultTexts, type Texts } from './messages.js';
@@ -18,8 +19,17 @@ export interface SessionViewState {
   copied: CopyOutcome;
   onCopy: (what: CopyTarget) => void;
   onSignOut: () => void;
+  /** The heading's level, 1 to 6; 2 when absent or out of range. */
+  headingLevel?: number;
   /** The element's texts; the localized defaults when absent. */
   texts?: Texts;
+}
+
+const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+/** The heading tag of a level; h2 for anything but a whole number from 1 to 6. */
+function headingTag(level: number | undefined) {
+  return HEADINGS[Number.isInteger(level) ? level! - 1 : -1] ?? HEADINGS[1]!;
 }
 
 /** The date and time, or undefined when there is none to show (`exp: 1e13` is past the last date Intl formats). */
@@ -150,15 +160,14 @@ function renderCopy(state: SessionViewState, texts: Texts): TemplateResult {
 export function renderSessionView(state: SessionViewState): TemplateResult {
   const { tokens, locale } = state;
   const texts = state.texts ?? defaultTexts;
+  const tag = headingTag(state.headingLevel);
   const who = displayNameOf(tokens.claims);
   const until = tokens.expiresAt ? formatTime(tokens.expiresAt, locale) : undefined;
   // A text binding, never markup: claim values are whatever the server put in the token.
   const claimsJson = claimsText(tokens.claims);
   return html`
     <section part="session" aria-labelledby=${SESSION_HEADING_ID}>
-      <h2 part="session-heading" id=${SESSION_HEADING_ID} tabindex="-1">
-        ${texts.get('session.heading')}
-      </h2>
+      ${staticHtml`<${tag} part="session-heading" id=${SESSION_HEADING_ID} tabindex="-1">${texts.get('session.heading')}</${tag}>`}
       <p part="session-user">${renderWho(who, texts)}</p>
       ${state.expiresInSeconds !== undefined
         ? html`<p part="session-countdown">${formatExpiresIn(state.expiresInSeconds, locale, texts)}</p>`
@@ -174,6 +183,7 @@ export function renderSessionView(state: SessionViewState): TemplateResult {
       <button part="sign-out" type="button" @click=${state.onSignOut}>
         ${texts.get('session.sign-out')}
       </button>
+      <slot name="session-footer"></slot>
     </section>
   `;
 }
