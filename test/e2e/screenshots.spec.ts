@@ -29,6 +29,9 @@ test.beforeAll(async () => {
   server = await serveBundlePages({
     '/': widgetPage({ attributes }),
     '/ar': widgetPage({ lang: 'ar', dir: 'rtl', attributes }),
+    '/de': widgetPage({ lang: 'de', attributes }),
+    // A docs page that only knows light (Swagger UI's): the widget must not turn dark on it.
+    '/light-only': widgetPage({ attributes, css: ':root { color-scheme: light; } body { background: #f1f5f9; color: #1f2937; }' }),
     '/below': widgetPage({
       attributes,
       after: '<p id="below">Page content below the widget, which an error in the widget must not push down.</p>',
@@ -106,6 +109,39 @@ test.describe('light at 280 px', () => {
       problems[state] = await horizontalOverflow(login);
     }
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((state) => [state, []])));
+  });
+});
+
+// The method tabs at 320 px, in the longest language and right to left, light and dark:
+// two even rows of two, no label cut or wrapped out of its cell.
+const NARROW = [
+  { name: 'de-light', colorScheme: 'light', path: 'de', lang: 'de' },
+  { name: 'de-dark', colorScheme: 'dark', path: 'de', lang: 'de' },
+  { name: 'ar-light', colorScheme: 'light', path: 'ar', lang: 'ar' },
+] as const;
+
+for (const narrow of NARROW) {
+  test.describe(`${narrow.name} at 320 px`, () => {
+    const page = sharedPage({ width: 320, colorScheme: narrow.colorScheme });
+
+    for (const state of ['password', 'field-errors'] as const) {
+      test(`the ${state} view looks as before and nothing overflows sideways`, async () => {
+        const login = await openWidget(page(), server.url + narrow.path, narrow.lang);
+        const mask = await reachState(login, state, { phoneNumber: freshPhoneNumber() });
+        expect(await horizontalOverflow(login)).toEqual([]);
+        await expect(login).toHaveScreenshot(`narrow-${narrow.name}-${state}.png`, { ...SCREENSHOT, mask });
+      });
+    }
+  });
+}
+
+test.describe('a light-only page for a reader who prefers dark', () => {
+  const page = sharedPage({ width: 480, colorScheme: 'dark' });
+
+  test('the widget stays light', async () => {
+    const login = await openWidget(page(), `${server.url}light-only`);
+    await expect(login).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+    await expect(login).toHaveScreenshot('light-only-page-dark-reader.png', SCREENSHOT);
   });
 });
 

@@ -143,7 +143,7 @@ export async function signInAsDemo(login: Locator): Promise<void> {
 }
 
 /** The text of the password tab once the widget speaks the page's language. */
-const PASSWORD_TAB: Record<string, string> = { en: 'Password', ar: 'كلمة المرور' };
+const PASSWORD_TAB: Record<string, string> = { en: 'Password', de: 'Passwort', ar: 'كلمة المرور' };
 
 /** Loads `url` and waits until the widget is rendered in `lang` and the fonts are in. */
 export async function openWidget(page: Page, url: string, lang = 'en'): Promise<Locator> {
