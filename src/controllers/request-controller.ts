@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
  * One request at a time for the whole element: which form's request is in
- * flight (for its busy state), and its abort when the element leaves the page.
+ * flight (for its busy state), and its abort when the reader cancels or the
+ * element leaves the page.
  */
 export class RequestController<Key extends string> implements ReactiveController {
   /** The key of the request in flight, or undefined. */
@@ -18,8 +19,8 @@ export class RequestController<Key extends string> implements ReactiveController
 
   /**
    * Runs `request` unless another one is in flight (then resolves `undefined`
-   * without running it). Resolves with its outcome; `aborted` when the element
-   * left the page meanwhile, so nobody should act on it.
+   * without running it). Resolves with its outcome; `aborted` when it was
+   * cancelled or the element left the page meanwhile: nothing to report then.
    */
   async run<T>(
     key: Key,
@@ -38,6 +39,11 @@ export class RequestController<Key extends string> implements ReactiveController
       this.busy = undefined;
       this.#host.requestUpdate();
     }
+  }
+
+  /** Aborts the request in flight (the reader's Cancel or Escape); its outcome comes back `aborted`. */
+  cancel(): void {
+    this.#inFlight?.abort(new DOMException('Cancelled', 'AbortError'));
   }
 
   hostConnected(): void {}

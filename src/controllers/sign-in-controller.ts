@@ -27,12 +27,17 @@ const resendCountdown = (method: LoginMethod) => `resend:${method}`;
 /** The ids of a form's pieces: focus moves by id, never by part name. */
 export const inputId = (key: string, name: InputName) => `jwt-login-${key.replace(':', '-')}-${name}`;
 export const errorId = (key: string) => `jwt-login-${key.replace(':', '-')}-error`;
+export const submitId = (key: string) => `jwt-login-${key.replace(':', '-')}-submit`;
+/** "We sent a code to …", which describes the code input. */
+export const otpSentId = (key: string) => `jwt-login-${key.replace(':', '-')}-sent`;
 
 /** An OTP whose code was sent: where to, and what step one sent, for step two and "send again". */
 export interface SentCode {
   to: string;
   values: FieldValues;
   tenant?: string;
+  /** "Send again" worked: announced as a new code. */
+  resent?: boolean;
 }
 
 /** What a form needs to know about an input to read and focus it. */
@@ -199,6 +204,19 @@ export class SignInController implements ReactiveController {
     void this.#requestCode(method, code);
   }
 
+  /**
+   * Cancel, or Escape, while a request is in flight: it is aborted, the form stays as typed and
+   * nothing is reported as an error; focus goes back to the form's submit button.
+   */
+  async cancel(): Promise<void> {
+    const key = this.#requests.busy;
+    if (!key) return;
+    const cancelFocused = this.#host.matches(':focus-within');
+    this.#requests.cancel();
+    await this.#host.updateComplete;
+    if (cancelFocused) this.#byId(submitId(key))?.focus();
+  }
+
   /** "Use another number / address": back to step one, as typed. */
   async changeRecipient(method: LoginMethod): Promise<void> {
     const { [method]: _left, ...rest } = this.#sentCodes;
@@ -315,7 +333,7 @@ export class SignInController implements ReactiveController {
       }
       return;
     }
-    this.#sentCodes = { ...this.#sentCodes, [method]: code };
+    this.#sentCodes = { ...this.#sentCodes, [method]: { ...code, resent: resending } };
     this.#countdown.start(resendCountdown(method), RESEND_AFTER_SECONDS);
     const channel = METHODS[method].otp!.channel;
     this.#host.dispatchEvent(new OtpSentEvent({ channel, to: code.to }));

@@ -176,7 +176,7 @@ describe('guards', () => {
 
   it('sends one request at a time, even when another method is submitted meanwhile', async () => {
     const element = await widget();
-    await injectFault({ match: PASSWORD_PATH, delayMs: 400 });
+    await injectFault({ match: PASSWORD_PATH, delayMs: 2000 });
     const { urls } = await countingFetches(async () => {
       const login = oneEvent(element, 'login');
       await submitCredentials(element, /e-?mail/i, 'demo@example.com', 'demo-password');

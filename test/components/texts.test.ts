@@ -54,7 +54,7 @@ describe('per-element texts (i18n)', () => {
   it('puts the values of a text into its override', () => {
     const texts = new Texts({ 'otp.sent-to': 'Your code is on its way to {to}.' });
     const host = document.createElement('div');
-    render(renderCodeSentIntro({ method: 'phone-otp', to: '+43 664 1234567', resendIn: 0, blocked: false, onResend() {}, onChangeRecipient() {}, texts }), host);
+    render(renderCodeSentIntro({ key: 'phone-otp:submit-code', method: 'phone-otp', to: '+43 664 1234567', resendIn: 0, blocked: false, onResend() {}, onChangeRecipient() {}, texts }), host);
     expect(host.textContent!.trim()).to.equal('Your code is on its way to +43 664 1234567.');
   });
 });

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { errorId, inputId } from '../../controllers/sign-in-controller.js';
+import { errorId, inputId, otpSentId, submitId } from '../../controllers/sign-in-controller.js';
 import type { FieldProblem } from '../../core/validation.js';
 import type { InputField, InputName } from './fields.js';
 import { defaultTexts, fieldProblemMessage, type Texts } from './messages.js';
@@ -20,7 +20,7 @@ export interface CredentialsFormState {
   submitLabels: string[];
   /** The localized error of the last attempt, shown in the alert region. */
   error: string | undefined;
-  /** Shown above the inputs (the OTP step's "code sent to …"). */
+  /** Shown above the inputs (the OTP step's "code sent to …", with the id `otpSentId(key)`, which describes the code input). */
   intro?: TemplateResult;
   /** Shown below the submit button (the OTP step's "send again"). */
   actions?: TemplateResult;
@@ -31,6 +31,8 @@ export interface CredentialsFormState {
   onToggleReveal: (inputId: string) => void;
   onSecretKey: (event: KeyboardEvent) => void;
   onSubmit: (event: SubmitEvent) => void;
+  /** Cancel or Escape while this form's request is in flight. */
+  onCancel: () => void;
   /** The element's texts; the localized defaults when absent. */
   texts?: Texts;
 }
@@ -44,7 +46,8 @@ function renderInput(state: CredentialsFormState, field: InputField): TemplateRe
   const secret = field.type === 'password';
   const revealed = secret && state.revealed.has(id);
   const capsLockId = secret && state.capsLock ? `${id}-caps-lock` : undefined;
-  const describedBy = [hintId, problemId, capsLockId].filter(Boolean).join(' ') || undefined;
+  const introId = state.intro && field.name === 'code' ? otpSentId(state.key) : undefined;
+  const describedBy = [introId, hintId, problemId, capsLockId].filter(Boolean).join(' ') || undefined;
   const input = html`
       <input
         part="input"
@@ -79,7 +82,7 @@ function renderInput(state: CredentialsFormState, field: InputField): TemplateRe
               aria-describedby=${`${id}-label`}
               @click=${() => state.onToggleReveal(id)}
             >
-              ${texts.get('field.reveal')}
+              ${texts.get(revealed ? 'field.conceal' : 'field.reveal')}
             </button>
           </div>`
         : input}
@@ -109,15 +112,21 @@ export function renderCredentialsForm(state: CredentialsFormState): TemplateResu
       data-form=${state.key}
       aria-busy=${state.busy ? 'true' : 'false'}
       @submit=${state.onSubmit}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Escape' && state.busy) state.onCancel();
+      }}
     >
       ${state.intro ?? nothing} ${state.fields.map((field) => renderInput(state, field))}
-      <button part="submit" type="submit" aria-disabled=${state.blocked ? 'true' : 'false'}>
+      <button part="submit" id=${submitId(state.key)} type="submit" aria-disabled=${state.blocked ? 'true' : 'false'}>
         <span class="labels">
           ${state.submitLabels.map(
             (label) => html`<span class="label" ?data-active=${label === state.submitLabel}>${label}</span>`,
           )}
         </span>
       </button>
+      ${state.busy
+        ? html`<button part="cancel" type="button" @click=${state.onCancel}>${(state.texts ?? defaultTexts).get('submit.cancel')}</button>`
+        : nothing}
       ${state.actions ?? nothing}
       <div part="feedback">
         ${state.error ? html`<div part="error" id=${errorId(state.key)} role="alert" tabindex="-1">${state.error}</div>` : nothing}

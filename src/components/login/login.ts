@@ -13,6 +13,7 @@ import type { EndpointsOverride, LoginMethod } from '../../core/presets.js';
 import type { Signer } from '../../core/signature.js';
 import type { TokenSet } from '../../core/tokens.js';
 import { LoginErrorEvent } from '../../events/login-error-event.js';
+import { credentialsFormStyles } from './credentials-form.styles.js';
 import { fieldsFor } from './fields.js';
 import { loginStyles } from './login.styles.js';
 import { slotStyles } from './slots.styles.js';
@@ -57,6 +58,7 @@ const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh',
  * @csspart feedback - Room kept below the submit button for the error, so a late error shifts nothing.
  * @csspart error - The error region (`role="alert"`).
  * @csspart submit - A submit button.
+ * @csspart cancel - Cancels the request in flight (so does Escape); shown while the form is busy.
  * @csspart otp-sent - "We sent a code to …" on the code step.
  * @csspart otp-actions - The row of "send again" and "use another number / address".
  * @csspart resend - The "send again" button.
@@ -101,7 +103,7 @@ const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh',
  */
 @localized()
 export class JwtLogin extends LitElement {
-  static override styles = [loginStyles, slotStyles];
+  static override styles = [loginStyles, credentialsFormStyles, slotStyles];
 
   /** The API's base URL, absolute or a path, e.g. `https://go.api.gourban.services/v1`. Required. */
   @property({ attribute: 'base-url' }) baseUrl?: string;

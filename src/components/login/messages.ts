@@ -32,6 +32,7 @@ const DEFAULTS = {
   'field.invalid-phone': () =>
     msg('Enter a phone number with its country code, like +43 664 1234567.', { id: 'jwt-login.field.invalid-phone' }),
   'field.reveal': () => msg('Show', { id: 'jwt-login.field.reveal' }),
+  'field.conceal': () => msg('Hide', { id: 'jwt-login.field.conceal' }),
   'field.caps-lock': () => msg('Caps Lock is on.', { id: 'jwt-login.field.caps-lock' }),
 
   'method.password': () => msg('Password', { id: 'jwt-login.method.password' }),
@@ -45,10 +46,12 @@ const DEFAULTS = {
   'submit.sending-code': () => msg('Sending code…', { id: 'jwt-login.submit.sending-code' }),
   'submit.verify': () => msg('Verify and sign in', { id: 'jwt-login.submit.verify' }),
   'submit.verifying': () => msg('Verifying…', { id: 'jwt-login.submit.verifying' }),
+  'submit.cancel': () => msg('Cancel', { id: 'jwt-login.submit.cancel' }),
   'submit.wait': ({ waitSeconds }: { waitSeconds: number }) =>
     msg(str`Try again in ${waitSeconds} s`, { id: 'jwt-login.submit.wait' }),
 
   'otp.sent-to': ({ to }: { to: string }) => msg(str`We sent a code to ${to}.`, { id: 'jwt-login.otp.sent-to' }),
+  'otp.resent-to': ({ to }: { to: string }) => msg(str`We sent a new code to ${to}.`, { id: 'jwt-login.otp.resent-to' }),
   'otp.resend': () => msg('Send again', { id: 'jwt-login.otp.resend' }),
   'otp.resend-in': ({ resendIn }: { resendIn: number }) =>
     msg(str`Send again in ${resendIn} s`, { id: 'jwt-login.otp.resend-in' }),
@@ -93,7 +96,9 @@ const DEFAULTS = {
   'error.invalid-code': () => msg('That code is not valid. Check it and try again.', { id: 'jwt-login.error.invalid-code' }),
   'error.rate-limited': () => msg('Too many attempts. Please wait a moment.', { id: 'jwt-login.error.rate-limited' }),
   'error.signature-rejected': () =>
-    msg('The server refused this request. Please reload the page and try again.', { id: 'jwt-login.error.signature-rejected' }),
+    msg("The server did not accept this request's signature. Check that your device's clock is right, then try again.", {
+      id: 'jwt-login.error.signature-rejected',
+    }),
   'error.forbidden': () => msg('You are not allowed to sign in here.', { id: 'jwt-login.error.forbidden' }),
   'error.not-found': () =>
     msg('The sign-in service was not found. The address or tenant may be wrong.', { id: 'jwt-login.error.not-found' }),

@@ -1,11 +1,16 @@
 import { html, type TemplateResult } from 'lit';
+import { otpSentId } from '../../controllers/sign-in-controller.js';
 import { METHODS } from '../../core/form-fields.js';
 import type { LoginMethod } from '../../core/presets.js';
 import { defaultTexts, type Texts } from './messages.js';
 
 export interface OtpCodeStepState {
+  /** The code step's form key, for the id that describes the code input. */
+  key: string;
   method: LoginMethod;
   to: string;
+  /** "Send again" worked: the status says so. */
+  resent?: boolean;
   /** Seconds until "Send again" is allowed; 0 when it is. */
   resendIn: number;
   blocked: boolean;
@@ -15,10 +20,13 @@ export interface OtpCodeStepState {
   texts?: Texts;
 }
 
-/** "We sent a code to …", above the code input. */
+/** "We sent a code to …" above the code input, describing it; "a new code" after "Send again", announced. */
 export function renderCodeSentIntro(state: OtpCodeStepState): TemplateResult {
   const texts = state.texts ?? defaultTexts;
-  return html`<p part="otp-sent" role="status">${texts.get('otp.sent-to', { to: state.to })}</p>`;
+  const { to } = state;
+  return html`<p part="otp-sent" id=${otpSentId(state.key)} role="status">
+    ${state.resent ? texts.get('otp.resent-to', { to }) : texts.get('otp.sent-to', { to })}
+  </p>`;
 }
 
 /** "Send again" (after a countdown) and "Use another number / address", below the submit button. */

@@ -29,8 +29,10 @@ function renderForm({ config, signIn, fields, texts }: SignInViewState, method: 
   const codeStep =
     step === 'submit-code' && sent
       ? {
+          key,
           method,
           to: sent.to,
+          ...(sent.resent ? { resent: true } : {}),
           resendIn: signIn.resendIn(method),
           blocked: Boolean(signIn.busy),
           onResend: () => signIn.resend(method),
@@ -53,6 +55,7 @@ function renderForm({ config, signIn, fields, texts }: SignInViewState, method: 
     onToggleReveal: (id) => signIn.toggleReveal(id),
     onSecretKey: (event) => signIn.noteKey(event),
     onSubmit: (event) => void signIn.submit(event, method, step),
+    onCancel: () => void signIn.cancel(),
     texts,
   });
 }
