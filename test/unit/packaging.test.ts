@@ -33,6 +33,8 @@ const CONTRACT = {
     persist: 'persist',
     refresh: 'refresh',
     timeout: 'timeout',
+    // Issue 15: the signed-in view's heading level, beyond the contract's list.
+    'heading-level': 'headingLevel',
   },
   propertiesOnly: ['endpoints', 'headers', 'signer', 'session'],
   methods: ['getAccessToken', 'refreshTokens', 'logout', 'loginWithToken'],

@@ -1,18 +1,12 @@
 import { css } from 'lit';
 
-/** The Cancel button of a busy form: quiet, like the code step's links, centred under the submit button. */
+/** The Cancel button of a busy form: a full-width outlined button under the submit button, its secondary. */
 export const credentialsFormStyles = css`
   [part='cancel'] {
-    display: block;
-    margin-inline: auto;
+    inline-size: 100%;
     margin-block-start: 0.5rem;
-    font: inherit;
     color: var(--_primary);
     background: transparent;
-    border: none;
-    padding-inline: 0.25rem;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-    cursor: pointer;
+    border: 1px solid var(--_primary);
   }
 `;
