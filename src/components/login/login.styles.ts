@@ -207,16 +207,20 @@ export const loginStyles = css`
     border-radius: var(--_radius);
   }
 
+  /*
+   * A label wraps only when its cell is too narrow for it (two columns): in one row the
+   * list wraps whole tabs first, as flex lines break on each tab's full width.
+   */
   [part='tab'] {
-    flex: 1 1 auto;
+    flex: 1 1 var(--_tab-basis, auto);
+    min-inline-size: 0;
     color: var(--_muted);
     background: transparent;
     border: 1px solid transparent;
     border-radius: calc(var(--_radius) * 0.75);
-    padding: 0.375rem 0.75rem;
+    padding: 0.375rem 0.5rem;
     min-block-size: 2.5rem;
     font-weight: 600;
-    white-space: nowrap;
   }
 
   [part='tab']:hover {
@@ -233,19 +237,13 @@ export const loginStyles = css`
   /* Two columns when a row would not hold them: four tabs below 34em, three below 24em. */
   @container jwt-login-tabs (inline-size < 34em) {
     [part='tabs']:has(> :nth-child(4)) > [part='tab'] {
-      flex-basis: calc(50% - 0.125rem);
-      min-inline-size: 0;
-      padding-inline: 0.5rem;
-      white-space: normal;
+      --_tab-basis: calc(50% - 0.125rem);
     }
   }
 
   @container jwt-login-tabs (inline-size < 24em) {
     [part='tabs']:has(> :nth-child(3)) > [part='tab'] {
-      flex-basis: calc(50% - 0.125rem);
-      min-inline-size: 0;
-      padding-inline: 0.5rem;
-      white-space: normal;
+      --_tab-basis: calc(50% - 0.125rem);
     }
 
     [part='tab'] {
