@@ -14,22 +14,13 @@ import { RequestController } from './request-controller.js';
 import { sessionKeyOf } from './session-controller.js';
 import { TypedValuesController } from './typed-values-controller.js';
 import { WebOtpController } from './web-otp-controller.js';
+import { errorId, type FormKey, formKey, inputId, submitId } from './form-ids.js';
 
 /** Seconds before "Send again" is offered, unless the server asks for longer. */
 const RESEND_AFTER_SECONDS = 30;
 
-/** One form of the element: a method and the step it is at. */
-export type FormKey = `${LoginMethod}:${FormStep}`;
-export const formKey = (method: LoginMethod, step: FormStep): FormKey => `${method}:${step}`;
 const retryCountdown = (key: FormKey) => `retry:${key}`;
 const resendCountdown = (method: LoginMethod) => `resend:${method}`;
-
-/** The ids of a form's pieces: focus moves by id, never by part name. */
-export const inputId = (key: string, name: InputName) => `jwt-login-${key.replace(':', '-')}-${name}`;
-export const errorId = (key: string) => `jwt-login-${key.replace(':', '-')}-error`;
-export const submitId = (key: string) => `jwt-login-${key.replace(':', '-')}-submit`;
-/** "We sent a code to …", which describes the code input. */
-export const otpSentId = (key: string) => `jwt-login-${key.replace(':', '-')}-sent`;
 
 /** An OTP whose code was sent: where to, and what step one sent, for step two and "send again". */
 export interface SentCode {

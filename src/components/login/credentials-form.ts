@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { errorId, inputId, otpSentId, submitId } from '../../controllers/sign-in-controller.js';
+import { errorId, inputId, otpSentId, submitId } from '../../controllers/form-ids.js';
 import type { FieldProblem } from '../../core/validation.js';
 import type { InputField, InputName } from './fields.js';
 import { defaultTexts, fieldProblemMessage, type Texts } from './messages.js';

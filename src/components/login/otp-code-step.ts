@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { otpSentId } from '../../controllers/sign-in-controller.js';
+import { otpSentId } from '../../controllers/form-ids.js';
 import { METHODS } from '../../core/form-fields.js';
 import type { LoginMethod } from '../../core/presets.js';
 import { defaultTexts, type Texts } from './messages.js';

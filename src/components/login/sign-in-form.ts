@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formKey, type SignInController } from '../../controllers/sign-in-controller.js';
+import { formKey } from '../../controllers/form-ids.js';
+import type { SignInController } from '../../controllers/sign-in-controller.js';
 import type { WidgetConfig } from '../../core/config.js';
 import type { FormStep } from '../../core/form-fields.js';
 import type { LoginMethod } from '../../core/presets.js';
