@@ -124,12 +124,14 @@ export function renderCredentialsForm(state: CredentialsFormState): TemplateResu
           )}
         </span>
       </button>
-      ${state.busy
-        ? html`<button part="cancel" type="button" @click=${state.onCancel}>${(state.texts ?? defaultTexts).get('submit.cancel')}</button>`
-        : nothing}
       ${state.actions ?? nothing}
       <div part="feedback">
-        ${state.error ? html`<div part="error" id=${errorId(state.key)} role="alert" tabindex="-1">${state.error}</div>` : nothing}
+        ${state.busy
+          ? // In the room kept for the error, which a busy form has none of: Cancel shifts nothing.
+            html`<button part="cancel" type="button" @click=${state.onCancel}>${(state.texts ?? defaultTexts).get('submit.cancel')}</button>`
+          : state.error
+            ? html`<div part="error" id=${errorId(state.key)} role="alert" tabindex="-1">${state.error}</div>`
+            : nothing}
       </div>
     </form>
     `,
