@@ -28,6 +28,15 @@ describe('per-element texts (i18n)', () => {
     expect(inputByLabel(plain!, /^e-mail$/i).name).to.equal('email');
   });
 
+  it('names the method tabs and the tab list from the overrides too', async () => {
+    const element = await fixture<JwtLogin>(
+      html`<jwt-login base-url=${api.wunder} tenant="globex" .i18n=${{ 'method.api-key': 'Service account', 'tabs.label': 'How to sign in' }}></jwt-login>`,
+    );
+    const tabs = element.shadowRoot!.querySelector('[role="tablist"]')!;
+    expect(tabs.getAttribute('aria-label')).to.equal('How to sign in');
+    expect([...tabs.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent!.trim())).to.include('Service account');
+  });
+
   it('re-renders when the overrides change, keeping what was typed', async () => {
     const element = await fixture<JwtLogin>(html`<jwt-login base-url=${api.wunder} tenant="globex" methods="password"></jwt-login>`);
     inputByLabel(element, /e-?mail/i).value = 'demo@example.com';

@@ -98,7 +98,7 @@ const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh',
  * @cssprop [--jwt-login-input-radius] - Input corner radius.
  * @cssprop [--jwt-login-input-padding=0.5rem 0.75rem] - Input padding.
  * @cssprop [--jwt-login-button-radius] - Button corner radius.
- * @cssprop [--jwt-login-tab-color-active] - Text and underline of the selected tab; the primary colour by default.
+ * @cssprop [--jwt-login-tab-color-active] - Text and border of the selected tab; the primary colour by default.
  * @cssprop [--jwt-login-feedback-min-height=4rem] - Room kept for an error message (two lines); 0 lets the widget grow instead.
  */
 @localized()

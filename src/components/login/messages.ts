@@ -35,6 +35,7 @@ const DEFAULTS = {
   'field.conceal': () => msg('Hide', { id: 'jwt-login.field.conceal' }),
   'field.caps-lock': () => msg('Caps Lock is on.', { id: 'jwt-login.field.caps-lock' }),
 
+  'tabs.label': () => msg('Sign-in method', { id: 'jwt-login.tabs.label' }),
   'method.password': () => msg('Password', { id: 'jwt-login.method.password' }),
   'method.api-key': () => msg('API key', { id: 'jwt-login.method.api-key' }),
   'method.phone-otp': () => msg('Phone', { id: 'jwt-login.method.phone-otp' }),

@@ -1,7 +1,7 @@
-import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { LoginMethod } from '../../core/presets.js';
 import { methodLabel } from './method-labels.js';
+import type { Texts } from './messages.js';
 
 export const tabId = (method: LoginMethod) => `jwt-login-tab-${method}`;
 export const panelId = (method: LoginMethod) => `jwt-login-panel-${method}`;
@@ -9,6 +9,8 @@ export const panelId = (method: LoginMethod) => `jwt-login-panel-${method}`;
 export interface MethodTabsState {
   methods: LoginMethod[];
   active: LoginMethod;
+  /** The element's texts, its `i18n` overrides included. */
+  texts: Texts;
   onSelect: (method: LoginMethod, focus: boolean) => void;
 }
 
@@ -34,7 +36,7 @@ export function renderMethodTabs(state: MethodTabsState): TemplateResult {
     state.onSelect(next, true);
   };
   return html`
-    <div part="tabs" role="tablist" aria-label=${msg('Sign-in method', { id: 'jwt-login.tabs.label' })} @keydown=${onKeydown}>
+    <div part="tabs" role="tablist" aria-label=${state.texts.get('tabs.label')} @keydown=${onKeydown}>
       ${state.methods.map(
         (method) => html`
           <button
@@ -47,7 +49,7 @@ export function renderMethodTabs(state: MethodTabsState): TemplateResult {
             tabindex=${method === state.active ? 0 : -1}
             @click=${() => state.onSelect(method, false)}
           >
-            ${methodLabel(method)}
+            ${methodLabel(method, state.texts)}
           </button>
         `,
       )}

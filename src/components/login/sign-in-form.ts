@@ -74,6 +74,7 @@ export function renderSignIn(state: SignInViewState): TemplateResult {
     ${renderMethodTabs({
       methods: config.methods,
       active,
+      texts: state.texts,
       onSelect: (method, focus) => void signIn.select(method, focus ? tabId(method) : undefined),
     })}
     <div>
