@@ -19,8 +19,7 @@ export interface RapiDocElement extends EventTarget {
  * @returns a function that stops following the widget and leaves RapiDoc as it is
  */
 export function connectRapiDoc(login: SessionSource, rapidoc: RapiDocElement, options: BridgeOptions = {}): () => void {
-  let token: string | undefined;
-  const fill = () => {
+  const fill = (token: string | undefined) => {
     const schemes = rapidoc.resolvedSpec?.securitySchemes;
     if (!token || !schemes) return;
     const scheme = pickBearerScheme(
@@ -29,19 +28,16 @@ export function connectRapiDoc(login: SessionSource, rapidoc: RapiDocElement, op
     );
     if (scheme) rapidoc.setApiKey(scheme.name, scheme.valueOf(token));
   };
-  const stopFollowing = followSession(login, {
-    apply(accessToken) {
-      token = accessToken;
-      fill();
-    },
+  const session = followSession(login, {
+    apply: fill,
     clear() {
-      token = undefined;
       if (rapidoc.resolvedSpec) rapidoc.removeAllSecurityKeys();
     },
   });
-  rapidoc.addEventListener('spec-loaded', fill);
+  const fillLoadedSpec = () => fill(session.accessToken);
+  rapidoc.addEventListener('spec-loaded', fillLoadedSpec);
   return () => {
-    stopFollowing();
-    rapidoc.removeEventListener('spec-loaded', fill);
+    session.stop();
+    rapidoc.removeEventListener('spec-loaded', fillLoadedSpec);
   };
 }

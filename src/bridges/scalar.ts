@@ -44,14 +44,13 @@ export function connectScalar(login: SessionSource, app: ScalarApiReference, opt
       pickBearerScheme(securitySchemesOf(document), options.scheme) ??
       (options.scheme ? { name: options.scheme, type: 'http', header: 'Authorization', valueOf: (token: string) => token } : undefined),
   );
-  let token: string | undefined;
   let connected = true;
   /** The page's own `authentication`, kept from the first fill until sign-out. */
   let pageAuthentication: { value: ScalarAuthentication | undefined } | undefined;
 
   const fill = async (accessToken: string) => {
     const picked = await scheme;
-    if (!picked || !connected || token !== accessToken) return;
+    if (!picked || !connected || session.accessToken !== accessToken) return;
     const configuration = app.getConfiguration();
     const authentication = configuration.authentication ?? {};
     pageAuthentication ??= { value: configuration.authentication };
@@ -66,13 +65,9 @@ export function connectScalar(login: SessionSource, app: ScalarApiReference, opt
       },
     });
   };
-  const stopFollowing = followSession(login, {
-    apply(accessToken) {
-      token = accessToken;
-      void fill(accessToken);
-    },
+  const session = followSession(login, {
+    apply: (accessToken) => void fill(accessToken),
     clear() {
-      token = undefined;
       if (!pageAuthentication) return;
       const { authentication: _filled, ...configuration } = app.getConfiguration();
       const { value } = pageAuthentication;
@@ -82,6 +77,6 @@ export function connectScalar(login: SessionSource, app: ScalarApiReference, opt
   });
   return () => {
     connected = false;
-    stopFollowing();
+    session.stop();
   };
 }

@@ -15,37 +15,49 @@ export interface BridgeOptions {
   scheme?: string;
 }
 
-/** What a bridge does with the session; `clear` is only called after an `apply`. */
+/** What a bridge does when the session changes; `clear` is only called after an `apply`. */
 export interface TokenTarget {
-  apply(accessToken: string): void;
-  clear(): void;
+  apply?(accessToken: string): void;
+  clear?(): void;
+}
+
+/** The session as a bridge follows it: the access token to send now, if any. */
+export interface FollowedSession {
+  readonly accessToken: string | undefined;
+  /** Stops following; the target is called no more. */
+  stop(): void;
 }
 
 /**
  * Applies the current access token at once when signed in, then every new one (sign-in,
  * refresh, here or in another tab), and clears it on sign-out. An explorer the bridge has
- * not filled is never cleared. Returns the function that stops following.
+ * not filled is never cleared.
  */
-export function followSession(login: SessionSource, target: TokenTarget): () => void {
-  let applied = false;
-  const apply = (accessToken: string) => {
-    applied = true;
-    target.apply(accessToken);
+export function followSession(login: SessionSource, target: TokenTarget = {}): FollowedSession {
+  let accessToken: string | undefined;
+  const apply = (token: string) => {
+    accessToken = token;
+    target.apply?.(token);
   };
   const onTokens = (event: Event) => apply((event as CustomEvent<{ accessToken: string }>).detail.accessToken);
   const onLogout = () => {
-    if (!applied) return;
-    applied = false;
-    target.clear();
+    if (accessToken === undefined) return;
+    accessToken = undefined;
+    target.clear?.();
   };
   login.addEventListener('login', onTokens);
   login.addEventListener('token-refresh', onTokens);
   login.addEventListener('logout', onLogout);
   const current = login.session?.accessToken;
   if (current) apply(current);
-  return () => {
-    login.removeEventListener('login', onTokens);
-    login.removeEventListener('token-refresh', onTokens);
-    login.removeEventListener('logout', onLogout);
+  return {
+    get accessToken() {
+      return accessToken;
+    },
+    stop() {
+      login.removeEventListener('login', onTokens);
+      login.removeEventListener('token-refresh', onTokens);
+      login.removeEventListener('logout', onLogout);
+    },
   };
 }

@@ -55,8 +55,8 @@ export function connectStoplightElements(
   const documentUrl = new URL(descriptionUrl ?? '', document.baseURI).href;
   let scheme: BearerScheme | undefined;
   let servers = options.servers ?? [];
-  let token: string | undefined;
   let connected = true;
+  const session = followSession(login);
 
   void loadApiDocument(elements.apiDescriptionDocument, descriptionUrl && documentUrl).then((apiDocument) => {
     scheme =
@@ -66,6 +66,7 @@ export function connectStoplightElements(
   });
 
   const tryItFetch: typeof fetch = (input, init) => {
+    const token = session.accessToken;
     if (connected && token && scheme && init?.headers && !(input instanceof Request)) {
       const url = String(input);
       const headers = new Headers(init.headers);
@@ -79,17 +80,9 @@ export function connectStoplightElements(
   };
   window.fetch = tryItFetch;
 
-  const stopFollowing = followSession(login, {
-    apply(accessToken) {
-      token = accessToken;
-    },
-    clear() {
-      token = undefined;
-    },
-  });
   return () => {
     connected = false;
-    stopFollowing();
+    session.stop();
     if (window.fetch === tryItFetch) window.fetch = sendFetch;
   };
 }

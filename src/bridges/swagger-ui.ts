@@ -27,35 +27,31 @@ export interface SwaggerUIInstance {
  * @returns a function that stops following the widget and leaves Swagger UI as it is
  */
 export function connectSwaggerUI(login: SessionSource, ui: SwaggerUIInstance, options: BridgeOptions = {}): () => void {
-  let token: string | undefined;
   let filledScheme: string | undefined;
   let specFilled: ImmutableValue | undefined;
 
-  const fill = () => {
+  const fill = (token: string) => {
     const spec = ui.specSelectors.specJson();
     specFilled = spec;
     const schemes = (spec.getIn(['components', 'securitySchemes']) ?? spec.getIn(['securityDefinitions']))?.toJS();
     const scheme = pickBearerScheme(schemes as Record<string, SecuritySchemeObject> | undefined, options.scheme);
-    if (token && scheme && ui.preauthorizeApiKey(scheme.name, scheme.valueOf(token)) !== null) {
+    if (scheme && ui.preauthorizeApiKey(scheme.name, scheme.valueOf(token)) !== null) {
       filledScheme = scheme.name;
     }
   };
-  const stopFollowing = followSession(login, {
-    apply(accessToken) {
-      token = accessToken;
-      fill();
-    },
+  const session = followSession(login, {
+    apply: fill,
     clear() {
-      token = undefined;
       if (filledScheme) ui.authActions.logout([filledScheme]);
       filledScheme = undefined;
     },
   });
   const unsubscribe = ui.getStore().subscribe(() => {
-    if (token && ui.specSelectors.specJson() !== specFilled) fill();
+    const token = session.accessToken;
+    if (token && ui.specSelectors.specJson() !== specFilled) fill(token);
   });
   return () => {
-    stopFollowing();
+    session.stop();
     unsubscribe();
   };
 }

@@ -1,4 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   isRightToLeft,
   isWidgetLocaleLoaded,
@@ -8,6 +7,7 @@ import {
   resolveLocale,
   widgetDefaultLocale,
 } from '../localization.js';
+import { DomFollowingController } from './dom-following-controller.js';
 
 /**
  * The element's language: its own `lang`, else the nearest ancestor's (across shadow
@@ -19,34 +19,21 @@ import {
  * npm build loads them on demand; the single-file bundle has them all, within the same
  * task, before anything is painted). Uncontrolled inputs keep what was typed.
  */
-export class LocaleController implements ReactiveController {
+export class LocaleController extends DomFollowingController {
   /** The language tag as written (`de-AT`), for dates and numbers. */
   tag = 'en';
   /** The supported locale nearest to it (`de`), for texts. */
   locale = 'en';
   rtl = false;
-  #observer: MutationObserver | undefined;
   #unsubscribe: (() => void) | undefined;
 
-  readonly #host: ReactiveControllerHost & HTMLElement;
-
-  constructor(host: ReactiveControllerHost & HTMLElement) {
-    this.#host = host;
-    host.addController(this);
+  override hostConnected(): void {
+    this.#unsubscribe = onWidgetDefaultLocale(() => this.follow());
+    super.hostConnected();
   }
 
-  hostConnected(): void {
-    this.#observer = new MutationObserver(() => this.#follow());
-    // The host and every ancestor in the document; a host inside a shadow root watches itself too.
-    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
-    this.#unsubscribe = onWidgetDefaultLocale(() => this.#follow());
-    this.#follow();
-  }
-
-  hostDisconnected(): void {
-    this.#observer?.disconnect();
-    this.#observer = undefined;
+  override hostDisconnected(): void {
+    super.hostDisconnected();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
@@ -59,17 +46,23 @@ export class LocaleController implements ReactiveController {
     renderIn(undefined);
   }
 
-  #follow(): void {
-    const tag = canonical(nearestLang(this.#host) ?? widgetDefaultLocale());
+  protected observe(observer: MutationObserver): void {
+    // The host and every ancestor in the document; a host inside a shadow root watches itself too.
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  protected follow(): void {
+    const tag = canonical(nearestLang(this.host) ?? widgetDefaultLocale());
     if (tag === this.tag && this.locale === resolveLocale(tag)) return;
     this.tag = tag;
     this.locale = resolveLocale(tag);
     this.rtl = isRightToLeft(this.locale);
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
     if (isWidgetLocaleLoaded(this.locale)) return;
     const wanted = this.locale;
     void loadWidgetLocale(wanted).then(() => {
-      if (this.locale === wanted) this.#host.requestUpdate();
+      if (this.locale === wanted) this.host.requestUpdate();
     });
   }
 }

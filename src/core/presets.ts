@@ -63,6 +63,22 @@ const snakeCaseTokens: ResponseFields = {
   expiresIn: 'expires_in',
 };
 
+/** A POST call: most calls of the presets are one. */
+function post(path: string, body?: Record<string, string>, more?: Omit<EndpointSpec, 'method' | 'path' | 'body'>): EndpointSpec {
+  return { method: 'POST', path, ...(body && { body }), ...more };
+}
+
+/**
+ * Wunder's OTP methods: a signed request that sends a code to the recipient (for a branch),
+ * then the sign-in with the recipient and that code.
+ */
+function wunderOtp(recipient: 'phoneNumber' | 'email', requestPath: string, signInPath: string): MethodEndpoints {
+  return {
+    request: post(`/{tenant}/front/customers/${requestPath}`, { [recipient]: recipient, branchId: 'branchId' }, { signed: true }),
+    submit: post(`/{tenant}/auth/${signInPath}`, { [recipient]: recipient, code: 'code' }),
+  };
+}
+
 /**
  * The three APIs of the seed documents (CONTRACT.md, "Presets") and two open-source
  * backends, from their own documentation, each checked against the real server by
@@ -71,55 +87,27 @@ const snakeCaseTokens: ResponseFields = {
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   wunder: {
     methods: {
-      password: {
-        submit: { method: 'POST', path: '/{tenant}/auth/sign-in-email', body: { email: 'email', password: 'password' } },
-      },
-      'api-key': {
-        submit: {
-          method: 'POST',
-          path: '/{tenant}/auth/sign-in-api-client',
-          body: { clientId: 'clientId', clientKey: 'clientKey' },
-        },
-      },
-      'phone-otp': {
-        request: {
-          method: 'POST',
-          path: '/{tenant}/front/customers/create-or-sign-in-with-phone-number',
-          body: { phoneNumber: 'phoneNumber', branchId: 'branchId' },
-          signed: true,
-        },
-        submit: {
-          method: 'POST',
-          path: '/{tenant}/auth/sign-in-phone-number',
-          body: { phoneNumber: 'phoneNumber', code: 'code' },
-        },
-      },
-      'email-otp': {
-        request: {
-          method: 'POST',
-          path: '/{tenant}/front/customers/create-or-sign-in-with-email-code',
-          body: { email: 'email', branchId: 'branchId' },
-          signed: true,
-        },
-        submit: { method: 'POST', path: '/{tenant}/auth/sign-in-email-code', body: { email: 'email', code: 'code' } },
-      },
+      password: { submit: post('/{tenant}/auth/sign-in-email', { email: 'email', password: 'password' }) },
+      'api-key': { submit: post('/{tenant}/auth/sign-in-api-client', { clientId: 'clientId', clientKey: 'clientKey' }) },
+      'phone-otp': wunderOtp('phoneNumber', 'create-or-sign-in-with-phone-number', 'sign-in-phone-number'),
+      'email-otp': wunderOtp('email', 'create-or-sign-in-with-email-code', 'sign-in-email-code'),
     },
-    refresh: { method: 'POST', path: '/{tenant}/auth/refresh', body: { refreshToken: 'refreshToken' } },
+    refresh: post('/{tenant}/auth/refresh', { refreshToken: 'refreshToken' }),
     response: camelCaseTokens,
   },
   datarhei: {
     methods: {
-      password: { submit: { method: 'POST', path: '/api/login', body: { username: 'username', password: 'password' } } },
+      password: { submit: post('/api/login', { username: 'username', password: 'password' }) },
     },
     refresh: { method: 'GET', path: '/api/login/refresh', bearer: 'refreshToken' },
-    externalToken: { method: 'POST', path: '/api/login', bearer: 'externalToken' },
+    externalToken: post('/api/login', undefined, { bearer: 'externalToken' }),
     response: snakeCaseTokens,
   },
   'auth-login': {
     methods: {
-      password: { submit: { method: 'POST', path: '/auth/login', body: { username: 'username', password: 'password' } } },
+      password: { submit: post('/auth/login', { username: 'username', password: 'password' }) },
     },
-    refresh: { method: 'POST', path: '/auth/refresh-token', body: { refreshToken: 'refresh_token' } },
+    refresh: post('/auth/refresh-token', { refreshToken: 'refresh_token' }),
     response: snakeCaseTokens,
     usernameTakesAnyIdentifier: true,
   },
@@ -128,17 +116,14 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   directus: {
     methods: {
       password: {
-        submit: {
-          method: 'POST',
-          path: '/auth/login',
-          body: { email: 'email', password: 'password' },
+        submit: post('/auth/login', { email: 'email', password: 'password' }, {
           constants: { mode: 'json' },
           errors: { rules: [{ code: 'INVALID_CREDENTIALS', to: 'bad-credentials' }] },
-        },
+        }),
       },
     },
-    refresh: { method: 'POST', path: '/auth/refresh', body: { refreshToken: 'refresh_token' }, constants: { mode: 'json' } },
-    signOut: { method: 'POST', path: '/auth/logout', body: { refreshToken: 'refresh_token' }, constants: { mode: 'json' } },
+    refresh: post('/auth/refresh', { refreshToken: 'refresh_token' }, { constants: { mode: 'json' } }),
+    signOut: post('/auth/logout', { refreshToken: 'refresh_token' }, { constants: { mode: 'json' } }),
     response: {
       accessToken: 'data.access_token',
       refreshToken: 'data.refresh_token',
@@ -165,16 +150,13 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   strapi: {
     methods: {
       password: {
-        submit: {
-          method: 'POST',
-          path: '/auth/local',
-          body: { username: 'identifier', password: 'password' },
+        submit: post('/auth/local', { username: 'identifier', password: 'password' }, {
           errors: { rules: [{ status: 400, message: 'Invalid identifier or password', to: 'bad-credentials' }] },
-        },
+        }),
       },
     },
-    refresh: { method: 'POST', path: '/auth/refresh', body: { refreshToken: 'refreshToken' } },
-    signOut: { method: 'POST', path: '/auth/logout', bearer: 'accessToken' },
+    refresh: post('/auth/refresh', { refreshToken: 'refreshToken' }),
+    signOut: post('/auth/logout', undefined, { bearer: 'accessToken' }),
     response: { accessToken: 'jwt', refreshToken: 'refreshToken' },
     errors: {
       code: 'error.name',

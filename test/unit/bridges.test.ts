@@ -59,21 +59,24 @@ describe('followSession', () => {
     const login = new FakeLogin();
     login.session = { accessToken: 'first' };
     const calls: string[] = [];
-    followSession(login, { apply: (token) => calls.push(`apply ${token}`), clear: () => calls.push('clear') });
+    const followed = followSession(login, { apply: (token) => calls.push(`apply ${token}`), clear: () => calls.push('clear') });
     login.signIn('second', 'token-refresh');
+    assert.equal(followed.accessToken, 'second');
     login.signOut();
     assert.deepEqual(calls, ['apply first', 'apply second', 'clear']);
+    assert.equal(followed.accessToken, undefined);
   });
 
   it('never clears a target it did not fill, and stops after disconnect', () => {
     const login = new FakeLogin();
     const calls: string[] = [];
-    const disconnect = followSession(login, { apply: (token) => calls.push(`apply ${token}`), clear: () => calls.push('clear') });
+    const followed = followSession(login, { apply: (token) => calls.push(`apply ${token}`), clear: () => calls.push('clear') });
     login.signOut();
     assert.deepEqual(calls, []);
-    disconnect();
+    followed.stop();
     login.signIn('late');
     assert.deepEqual(calls, []);
+    assert.equal(followed.accessToken, undefined);
   });
 });
 
