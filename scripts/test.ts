@@ -1,5 +1,6 @@
 // `npm test`: unit tests (Node), component tests (web-test-runner in Chromium) and
-// end-to-end tests (Playwright) in turn; the last line sums them: `N passed, N failed`.
+// end-to-end tests (Playwright) in turn; the last line sums them: `N passed, N failed`. After a suite
+// name, test files narrow it: `npm run test:components -- test/components/ux.test.ts`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,7 +65,8 @@ const suites: Record<Suite, () => Promise<Counts>> = {
     const file = join(RESULTS, 'components.json');
     const server = await startAuthServer({ datarheiFailDelayMs: 300 });
     try {
-      const code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
+      const only = files.length > 0 ? ['--files', ...files] : [];
+      const code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs', ...only], {
         AUTH_SERVER_URL: server.url,
         WTR_COUNTS_FILE: file,
       });
@@ -80,7 +82,7 @@ const suites: Record<Suite, () => Promise<Counts>> = {
     // bundle as a docs site would; tests of the npm build may read tsc's output or the manifest.
     const built = await run('npm', ['run', 'build', '--silent']);
     if (built !== 0) return { passed: 0, failed: 1 };
-    const code = await run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+    const code = await run(bin('playwright'), ['test', ...files], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
     try {
       const report = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
       return {
@@ -93,7 +95,10 @@ const suites: Record<Suite, () => Promise<Counts>> = {
   },
 };
 
-const requested = process.argv.slice(2).filter((name): name is Suite => (SUITES as readonly string[]).includes(name));
+const isSuite = (name: string): name is Suite => (SUITES as readonly string[]).includes(name);
+const requested = process.argv.slice(2).filter(isSuite);
+/** Test files to run instead of the whole suite (`npm run test:components -- test/components/ux.test.ts`). */
+const files = process.argv.slice(2).filter((name) => !isSuite(name));
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 

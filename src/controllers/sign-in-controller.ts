@@ -1,35 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { AuthClient } from '../core/client.js';
+import type { AuthClient } from '../core/client.js';
+import { clientForConfig } from '../core/client-for-config.js';
 import type { WidgetConfig } from '../core/config.js';
 import { type LoginErrorDetail, configError, LoginError } from '../core/errors.js';
 import { type FormStep, type InputName, firstStep, METHODS } from '../core/form-fields.js';
 import type { FieldValues, LoginMethod } from '../core/presets.js';
-import { type Signer, createHmacSigner } from '../core/signature.js';
+import type { Signer } from '../core/signature.js';
 import type { TokenSet } from '../core/tokens.js';
-import { type FieldProblem, fieldProblem, normalizeField } from '../core/validation.js';
+import { type FieldProblem, readFields } from '../core/validation.js';
 import { LoginErrorEvent } from '../events/login-error-event.js';
 import { OtpSentEvent } from '../events/otp-sent-event.js';
 import { CountdownController } from './countdown-controller.js';
 import { RequestController } from './request-controller.js';
+import { SecretInputController } from './secret-input-controller.js';
+import { type SentCode, SentCodeController } from './sent-code-controller.js';
 import { sessionKeyOf } from './session-controller.js';
 import { TypedValuesController } from './typed-values-controller.js';
 import { WebOtpController } from './web-otp-controller.js';
 import { errorId, type FormKey, formKey, inputId, submitId } from './form-ids.js';
 
-/** Seconds before "Send again" is offered, unless the server asks for longer. */
-const RESEND_AFTER_SECONDS = 30;
-
 const retryCountdown = (key: FormKey) => `retry:${key}`;
-const resendCountdown = (method: LoginMethod) => `resend:${method}`;
-
-/** An OTP whose code was sent: where to, and what step one sent, for step two and "send again". */
-export interface SentCode {
-  to: string;
-  values: FieldValues;
-  tenant?: string;
-  /** "Send again" worked: announced as a new code. */
-  resent?: boolean;
-}
 
 /** What a form needs to know about an input to read and focus it. */
 export interface FormInput {
@@ -69,13 +59,14 @@ export function asLoginError(error: unknown): LoginError {
  * lives here, outside `render()` (as lit's Task does); the element's template only reads it.
  */
 export class SignInController implements ReactiveController {
+  /** The codes sent, for the OTP methods' second step and "Send again". */
+  readonly sentCodes: SentCodeController;
+  /** Shown or hidden secrets, and Caps Lock. */
+  readonly secrets: SecretInputController;
+
   #selected: LoginMethod | undefined;
-  #sentCodes: Partial<Record<LoginMethod, SentCode>> = {};
   #errors: Partial<Record<FormKey, LoginErrorDetail>> = {};
   #problems: Partial<Record<FormKey, Partial<Record<InputName, FieldProblem>>>> = {};
-  /** Ids of the secret inputs shown in clear text. */
-  #revealed: ReadonlySet<string> = new Set();
-  #capsLock = false;
 
   readonly #host: SignInHost;
   readonly #options: SignInOptions;
@@ -91,6 +82,8 @@ export class SignInController implements ReactiveController {
     this.#countdown = new CountdownController(host);
     this.#typed = new TypedValuesController(host);
     this.#webOtp = new WebOtpController(host);
+    this.sentCodes = new SentCodeController(host);
+    this.secrets = new SecretInputController(host);
     host.addController(this);
   }
 
@@ -105,7 +98,7 @@ export class SignInController implements ReactiveController {
   /** The step a method's form is at: its first, or the code step once a code was sent. */
   currentStep(config: WidgetConfig, method: LoginMethod): FormStep {
     const step = firstStep(config.preset, method);
-    return step === 'request-code' && this.#sentCodes[method] ? 'submit-code' : step;
+    return step === 'request-code' && this.sentCodes.get(method) ? 'submit-code' : step;
   }
 
   /** The form whose request is in flight, or undefined. */
@@ -126,23 +119,6 @@ export class SignInController implements ReactiveController {
     return this.#problems[key] ?? {};
   }
 
-  sentCode(method: LoginMethod): SentCode | undefined {
-    return this.#sentCodes[method];
-  }
-
-  /** Seconds until "Send again" is allowed; 0 when it is. */
-  resendIn(method: LoginMethod): number {
-    return this.#countdown.remaining(resendCountdown(method));
-  }
-
-  get revealed(): ReadonlySet<string> {
-    return this.#revealed;
-  }
-
-  get capsLock(): boolean {
-    return this.#capsLock;
-  }
-
   // What the views call.
 
   async select(method: LoginMethod, focusId?: string): Promise<void> {
@@ -151,18 +127,6 @@ export class SignInController implements ReactiveController {
     if (!focusId) return;
     await this.#host.updateComplete;
     this.#byId(focusId)?.focus();
-  }
-
-  toggleReveal(id: string): void {
-    const revealed = new Set(this.#revealed);
-    if (!revealed.delete(id)) revealed.add(id);
-    this.#revealed = revealed;
-    this.#host.requestUpdate();
-  }
-
-  noteKey(event: KeyboardEvent): void {
-    this.#capsLock = event.getModifierState('CapsLock');
-    this.#host.requestUpdate();
   }
 
   async submit(event: SubmitEvent, method: LoginMethod, step: FormStep): Promise<void> {
@@ -182,7 +146,7 @@ export class SignInController implements ReactiveController {
       await this.#requestCode(method, { to, values: sent, ...(tenant ? { tenant } : {}) });
       return;
     }
-    const sentCode = step === 'submit-code' ? this.#sentCodes[method] : undefined;
+    const sentCode = step === 'submit-code' ? this.sentCodes.get(method) : undefined;
     const tenant = this.#host.tenant || typed || sentCode?.tenant;
     const outcome = await this.#send(key, tenant, (client, signal) => client.signIn(method, { ...sentCode?.values, ...entered }, signal));
     if ('value' in outcome) await this.#signIn(outcome.value);
@@ -190,8 +154,8 @@ export class SignInController implements ReactiveController {
 
   /** "Send again": the code request once more, after its countdown. */
   resend(method: LoginMethod): void {
-    const code = this.#sentCodes[method];
-    if (!code || this.#requests.busy || this.resendIn(method) > 0) return;
+    const code = this.sentCodes.get(method);
+    if (!code || this.#requests.busy || this.sentCodes.resendIn(method) > 0) return;
     void this.#requestCode(method, code);
   }
 
@@ -210,11 +174,9 @@ export class SignInController implements ReactiveController {
 
   /** "Use another number / address": back to step one, as typed. */
   async changeRecipient(method: LoginMethod): Promise<void> {
-    const { [method]: _left, ...rest } = this.#sentCodes;
-    this.#sentCodes = rest;
+    this.sentCodes.forget(method);
     this.#errors = { ...this.#errors, [formKey(method, 'submit-code')]: undefined };
     this.#webOtp.stop();
-    this.#host.requestUpdate();
     await this.#host.updateComplete;
     this.focusFirstField({ skipTenant: true });
   }
@@ -236,17 +198,8 @@ export class SignInController implements ReactiveController {
 
   /** The AuthClient for the element's configuration and a tenant. */
   client(config: WidgetConfig, tenant: string | undefined): AuthClient {
-    const { signer: custom, signingKey, headers } = this.#host;
-    const signer = custom ?? (signingKey ? createHmacSigner(signingKey) : undefined);
-    return new AuthClient({
-      baseUrl: config.baseUrl,
-      presetName: config.presetName,
-      preset: config.preset,
-      ...(tenant ? { tenant } : {}),
-      ...(headers ? { headers } : {}),
-      timeout: config.timeout,
-      ...(signer ? { signer } : {}),
-    });
+    const { signer, signingKey, headers } = this.#host;
+    return clientForConfig(config, { tenant, signer, signingKey, headers });
   }
 
   /** A session ended: the form is back, with the error that says why (expired, not renewed), if any. */
@@ -292,40 +245,30 @@ export class SignInController implements ReactiveController {
 
   /** Reads and checks a form; shows what cannot be sent and returns `undefined` then. */
   #readForm(key: FormKey, method: LoginMethod, fields: FormInput[], form: HTMLFormElement) {
-    const data = new FormData(form);
-    const values: Partial<Record<InputName, string>> = {};
-    const problems: Partial<Record<InputName, FieldProblem>> = {};
-    for (const field of fields) {
-      const raw = data.get(field.name);
-      const value = typeof raw === 'string' ? raw : '';
-      const problem = fieldProblem(field.name, value);
-      if (problem) problems[field.name] = problem;
-      values[field.name] = normalizeField(field.name, value);
-    }
+    const { values, problems, firstInvalid } = readFields(
+      fields.map((field) => field.name),
+      new FormData(form),
+    );
     this.#problems = { ...this.#problems, [key]: problems };
     this.#errors = { ...this.#errors, [key]: undefined };
     this.#host.requestUpdate();
-    const firstInvalid = fields.find((field) => problems[field.name]);
     if (!firstInvalid) return values;
-    const message = `${firstInvalid.name}: ${problems[firstInvalid.name]}`;
-    this.#host.dispatchEvent(new LoginErrorEvent({ code: 'invalid-input', message, method, field: firstInvalid.name }));
-    void this.#host.updateComplete.then(() => this.#input(key, firstInvalid.name)?.focus());
+    const message = `${firstInvalid}: ${problems[firstInvalid]}`;
+    this.#host.dispatchEvent(new LoginErrorEvent({ code: 'invalid-input', message, method, field: firstInvalid }));
+    void this.#host.updateComplete.then(() => this.#input(key, firstInvalid)?.focus());
     return undefined;
   }
 
   /** OTP step one, and "send again": on success, on to (or stay at) the code step. */
   async #requestCode(method: LoginMethod, code: SentCode): Promise<void> {
-    const resending = Boolean(this.#sentCodes[method]);
+    const resending = Boolean(this.sentCodes.get(method));
     const key = formKey(method, resending ? 'submit-code' : 'request-code');
     const outcome = await this.#send(key, code.tenant, (client, signal) => client.requestCode(method, code.values, signal));
     if ('error' in outcome) {
-      if (resending && outcome.error.code === 'rate-limited') {
-        this.#countdown.start(resendCountdown(method), outcome.error.detail.retryAfter ?? RESEND_AFTER_SECONDS);
-      }
+      if (resending && outcome.error.code === 'rate-limited') this.sentCodes.resendRefused(method, outcome.error.detail.retryAfter);
       return;
     }
-    this.#sentCodes = { ...this.#sentCodes, [method]: { ...code, resent: resending } };
-    this.#countdown.start(resendCountdown(method), RESEND_AFTER_SECONDS);
+    this.sentCodes.sent(method, code);
     const channel = METHODS[method].otp!.channel;
     this.#host.dispatchEvent(new OtpSentEvent({ channel, to: code.to }));
     await this.#host.updateComplete;
@@ -373,8 +316,8 @@ export class SignInController implements ReactiveController {
       return;
     }
     this.#typed.clear();
-    this.#revealed = new Set();
-    this.#sentCodes = {};
+    this.secrets.reset();
+    this.sentCodes.clear();
     this.#errors = {};
     this.#problems = {};
     this.#webOtp.stop();

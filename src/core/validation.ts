@@ -29,3 +29,27 @@ export function normalizeField(field: FieldName | 'tenant', value: string): stri
       return value.trim();
   }
 }
+
+/** A form's values as they are sent, and the problems of those that cannot be. */
+export interface ReadFields<Name extends FieldName | 'tenant'> {
+  values: Partial<Record<Name, string>>;
+  problems: Partial<Record<Name, FieldProblem>>;
+  /** The first field, in form order, with a problem. */
+  firstInvalid?: Name;
+}
+
+/** Reads the named fields of a form's data, checked and normalized. */
+export function readFields<Name extends FieldName | 'tenant'>(names: readonly Name[], data: FormData): ReadFields<Name> {
+  const read: ReadFields<Name> = { values: {}, problems: {} };
+  for (const name of names) {
+    const raw = data.get(name);
+    const value = typeof raw === 'string' ? raw : '';
+    const problem = fieldProblem(name, value);
+    if (problem) {
+      read.problems[name] = problem;
+      read.firstInvalid ??= name;
+    }
+    read.values[name] = normalizeField(name, value);
+  }
+  return read;
+}

@@ -61,12 +61,16 @@ describe('the form, as a reader uses it', () => {
     expect(shadow(element).activeElement).to.equal(visibleInput(element, /e-?mail/i));
   });
 
-  it('offers Cancel while a sign-in is in flight, and Cancel aborts it quietly, the form as typed', async () => {
+  it('offers Cancel once a sign-in is slow, and Cancel aborts it quietly, the form as typed', async () => {
     const element = await passwordWidget();
     restore = stubFetch(never);
     const errors = await startSlowSignIn(element);
     expect(part(element, 'form')!.getAttribute('aria-busy')).to.equal('true');
     const cancel = visibleButton(element, /cancel/i);
+    const shown = () => cancel.checkVisibility({ visibilityProperty: true });
+    // A quick answer would show no flash of it: it appears after --jwt-login-cancel-delay (1 s).
+    expect(shown()).to.equal(false);
+    await waitUntil(shown, 'Cancel shows once the call is slow', { timeout: 2000 });
     await expect(element).to.be.accessible();
     cancel.focus();
     cancel.click();

@@ -99,6 +99,7 @@ const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh',
  * @cssprop [--jwt-login-input-padding=0.5rem 0.75rem] - Input padding.
  * @cssprop [--jwt-login-button-radius] - Button corner radius.
  * @cssprop [--jwt-login-tab-color-active] - Text and border of the selected tab; the primary colour by default.
+ * @cssprop [--jwt-login-cancel-delay=1s] - How long a call runs before its Cancel button shows (Escape cancels at once).
  * @cssprop [--jwt-login-feedback-min-height=4rem] - Room kept for an error message (two lines); 0 lets the widget grow instead.
  */
 @localized()

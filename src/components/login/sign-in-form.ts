@@ -26,7 +26,7 @@ function renderForm({ config, signIn, fields, texts }: SignInViewState, method: 
   const labels = submitLabels(step, texts);
   const wait = waitSeconds > 0 ? texts.get('submit.wait', { waitSeconds }) : undefined;
   const error = signIn.error(key);
-  const sent = signIn.sentCode(method);
+  const sent = signIn.sentCodes.get(method);
   const codeStep =
     step === 'submit-code' && sent
       ? {
@@ -34,7 +34,7 @@ function renderForm({ config, signIn, fields, texts }: SignInViewState, method: 
           method,
           to: sent.to,
           ...(sent.resent ? { resent: true } : {}),
-          resendIn: signIn.resendIn(method),
+          resendIn: signIn.sentCodes.resendIn(method),
           blocked: Boolean(signIn.busy),
           onResend: () => signIn.resend(method),
           onChangeRecipient: () => void signIn.changeRecipient(method),
@@ -51,10 +51,10 @@ function renderForm({ config, signIn, fields, texts }: SignInViewState, method: 
     submitLabels: [labels.idle, labels.busy, ...(wait ? [wait] : [])],
     error: error ? errorMessage(error, texts) : undefined,
     ...(codeStep ? { intro: renderCodeSentIntro(codeStep), actions: renderCodeStepActions(codeStep) } : {}),
-    revealed: signIn.revealed,
-    capsLock: signIn.capsLock,
-    onToggleReveal: (id) => signIn.toggleReveal(id),
-    onSecretKey: (event) => signIn.noteKey(event),
+    revealed: signIn.secrets.revealed,
+    capsLock: signIn.secrets.capsLock,
+    onToggleReveal: (id) => signIn.secrets.toggleReveal(id),
+    onSecretKey: (event) => signIn.secrets.noteKey(event),
     onSubmit: (event) => void signIn.submit(event, method, step),
     onCancel: () => void signIn.cancel(),
     texts,
