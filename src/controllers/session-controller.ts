@@ -10,6 +10,7 @@ import type { TokenSet } from '../core/tokens.js';
 import { LoginEvent } from '../events/login-event.js';
 import { LogoutEvent } from '../events/logout-event.js';
 import { TokenRefreshEvent } from '../events/token-refresh-event.js';
+import { expiryTextChangesIn } from '../components/login/expiry-text.js';
 import { CountdownController } from './countdown-controller.js';
 
 export interface SessionSettings {
@@ -112,7 +113,7 @@ export class SessionController implements ReactiveController {
 
   #changed(event: LoginEvent | TokenRefreshEvent): void {
     const expiresAt = this.expiresAt;
-    if (expiresAt !== undefined) this.#countdown.start(EXPIRY, (expiresAt - Date.now()) / 1000);
+    if (expiresAt !== undefined) this.#countdown.start(EXPIRY, (expiresAt - Date.now()) / 1000, expiryTextChangesIn);
     this.#host.requestUpdate();
     this.#host.dispatchEvent(event);
   }

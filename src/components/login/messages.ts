@@ -65,8 +65,8 @@ const DEFAULTS = {
   'session.expired': () => msg('Expired', { id: 'jwt-login.session.expired' }),
   'session.expires-in-hours': ({ hours, minutes }: { hours: string; minutes: string }) =>
     msg(str`Expires in ${hours} h ${minutes} min`, { id: 'jwt-login.session.expires-in-hours' }),
-  'session.expires-in-minutes': ({ minutes, secs }: { minutes: string; secs: string }) =>
-    msg(str`Expires in ${minutes} min ${secs} s`, { id: 'jwt-login.session.expires-in-minutes' }),
+  'session.expires-in-minutes': ({ minutes }: { minutes: string }) =>
+    msg(str`Expires in ${minutes} min`, { id: 'jwt-login.session.expires-in-minutes' }),
   'session.expires-in-seconds': ({ secs }: { secs: string }) =>
     msg(str`Expires in ${secs} s`, { id: 'jwt-login.session.expires-in-seconds' }),
   'session.until': ({ until }: { until: string }) => msg(str`Access valid until ${until}.`, { id: 'jwt-login.session.until' }),

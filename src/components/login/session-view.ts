@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { CopyOutcome, CopyTarget } from '../../controllers/copy-controller.js';
 import { displayNameOf, type TokenSet } from '../../core/tokens.js';
+import { formatExpiresIn } from './expiry-text.js';
 import { defaultTexts, type Texts } from './messages.js';
 import { methodLabel } from './method-labels.js';
 
@@ -81,20 +82,6 @@ function renderWho(name: string | undefined, texts: Texts): TemplateResult | str
   if (!name) return texts.get('session.anonymous');
   const [before = '', after = ''] = texts.get('session.who', { who: NAME_SLOT }).split(NAME_SLOT);
   return html`${before}${renderName(name)}${after}`;
-}
-
-/** "Expires in 4 h 59 min", "Expires in 9 min 12 s", "Expires in 42 s", "Expired". */
-export function formatExpiresIn(seconds: number, locale: string, texts: Texts = defaultTexts): string {
-  // Round up: with half a second left the token is still valid.
-  const total = Math.ceil(seconds);
-  if (total <= 0) return texts.get('session.expired');
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const hours = number.format(Math.floor(total / 3600));
-  const minutes = number.format(Math.floor((total % 3600) / 60));
-  const secs = number.format(total % 60);
-  if (total >= 3600) return texts.get('session.expires-in-hours', { hours, minutes });
-  if (total >= 60) return texts.get('session.expires-in-minutes', { minutes, secs });
-  return texts.get('session.expires-in-seconds', { secs });
 }
 
 const COPY_STATUS = {

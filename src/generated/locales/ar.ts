@@ -70,7 +70,7 @@
 'jwt-login.session.copy-token': `نسخ رمز الوصول`,
 'jwt-login.session.expired': `انتهت الصلاحية`,
 'jwt-login.session.expires-in-hours': str`تنتهي الصلاحية بعد ${0} س ${1} د`,
-'jwt-login.session.expires-in-minutes': str`تنتهي الصلاحية بعد ${0} د ${1} ث`,
+'jwt-login.session.expires-in-minutes': str`تنتهي الصلاحية بعد ${0} د`,
 'jwt-login.session.expires-in-seconds': str`تنتهي الصلاحية بعد ${0} ث`,
 'jwt-login.session.heading': `تم تسجيل الدخول`,
 'jwt-login.session.method': `طريقة تسجيل الدخول`,

@@ -70,7 +70,7 @@
 'jwt-login.session.copy-token': `Zugriffstoken kopieren`,
 'jwt-login.session.expired': `Abgelaufen`,
 'jwt-login.session.expires-in-hours': str`Noch ${0} Std. ${1} Min. gültig`,
-'jwt-login.session.expires-in-minutes': str`Noch ${0} Min. ${1} Sek. gültig`,
+'jwt-login.session.expires-in-minutes': str`Noch ${0} Min. gültig`,
 'jwt-login.session.expires-in-seconds': str`Noch ${0} Sek. gültig`,
 'jwt-login.session.heading': `Angemeldet`,
 'jwt-login.session.method': `Anmeldemethode`,

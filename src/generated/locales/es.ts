@@ -70,7 +70,7 @@
 'jwt-login.session.copy-token': `Copiar token de acceso`,
 'jwt-login.session.expired': `Expirado`,
 'jwt-login.session.expires-in-hours': str`Expira en ${0} h ${1} min`,
-'jwt-login.session.expires-in-minutes': str`Expira en ${0} min ${1} s`,
+'jwt-login.session.expires-in-minutes': str`Expira en ${0} min`,
 'jwt-login.session.expires-in-seconds': str`Expira en ${0} s`,
 'jwt-login.session.heading': `Sesión iniciada`,
 'jwt-login.session.method': `Método de inicio de sesión`,

@@ -70,7 +70,7 @@
 'jwt-login.session.copy-token': `Copier le jeton d’accès`,
 'jwt-login.session.expired': `Expiré`,
 'jwt-login.session.expires-in-hours': str`Expire dans ${0} h ${1} min`,
-'jwt-login.session.expires-in-minutes': str`Expire dans ${0} min ${1} s`,
+'jwt-login.session.expires-in-minutes': str`Expire dans ${0} min`,
 'jwt-login.session.expires-in-seconds': str`Expire dans ${0} s`,
 'jwt-login.session.heading': `Session ouverte`,
 'jwt-login.session.method': `Méthode de connexion`,
