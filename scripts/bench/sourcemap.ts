@@ -1,76 +1,14 @@
 /**
- * Where the bundle's bytes come from: a source map v3 reader (base64 VLQ mappings)
- * that attributes every minified byte to the source file of the segment it falls in,
- * and maps a bundle position (from a stack trace) back to its source line.
+ * Where the bundle's bytes come from: the bundle's source map, read with
+ * @jridgewell/trace-mapping, attributes every minified byte to the source file of the
+ * segment it falls in, and maps a bundle position (from a stack trace) back to its source line.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { decodedMappings, traceSegment, TraceMap } from '@jridgewell/trace-mapping';
 
-interface RawSourceMap {
-  version: number;
-  sources: string[];
-  sourceRoot?: string;
-  mappings: string;
-}
-
-/** One mapping segment: where it starts in the bundle and what it maps to. */
-interface Segment {
-  column: number;
-  source?: number;
-  sourceLine?: number;
-  sourceColumn?: number;
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** Bytes no source claims: the bundler's runtime helpers and glue. */
 export const UNMAPPED = '(unmapped)';
-
-const DIGIT = new Map([...BASE64].map((char, index) => [char, index]));
-
-/** Decodes one segment's VLQ fields (each a signed delta). */
-function decodeVlq(text: string): number[] {
-  const values: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of text) {
-    const digit = DIGIT.get(char);
-    if (digit === undefined) throw new Error(`Invalid base64 VLQ character ${JSON.stringify(char)}`);
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-    } else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
-}
-
-/** The segments of every generated line, columns ascending. */
-function decodeMappings(mappings: string): Segment[][] {
-  let source = 0;
-  let sourceLine = 0;
-  let sourceColumn = 0;
-  return mappings.split(';').map((line) => {
-    let column = 0;
-    const segments: Segment[] = [];
-    for (const text of line.split(',')) {
-      if (!text) continue;
-      const fields = decodeVlq(text);
-      column += fields[0]!;
-      if (fields.length >= 4) {
-        source += fields[1]!;
-        sourceLine += fields[2]!;
-        sourceColumn += fields[3]!;
-        segments.push({ column, source, sourceLine, sourceColumn });
-      } else {
-        segments.push({ column });
-      }
-    }
-    return segments.sort((a, b) => a.column - b.column);
-  });
-}
 
 export interface SourceMapView {
   /** Minified bytes (UTF-8) per source file, largest first; UNMAPPED for the rest. */
@@ -80,15 +18,16 @@ export interface SourceMapView {
 }
 
 /** Source paths relative to the repo, without the `node_modules/` prefix. */
-function sourceName(map: RawSourceMap, mapPath: string, repoRoot: string, index: number): string {
-  const absolute = resolve(dirname(mapPath), map.sourceRoot ?? '', map.sources[index]!);
+function sourceName(map: TraceMap, mapPath: string, repoRoot: string, index: number): string {
+  const absolute = resolve(dirname(mapPath), map.sourceRoot ?? '', map.sources[index] ?? '');
   return relative(repoRoot, absolute).replace(/^node_modules\//, '').replaceAll('\\', '/');
 }
 
 export function readSourceMap(bundlePath: string, mapPath: string, repoRoot: string): SourceMapView {
-  const map = JSON.parse(readFileSync(mapPath, 'utf8')) as RawSourceMap;
+  const map = new TraceMap(readFileSync(mapPath, 'utf8'));
   const lines = readFileSync(bundlePath, 'utf8').split('\n');
-  const decoded = decodeMappings(map.mappings);
+  // Per generated line, its segments ([column, source, line, column, name?]), columns ascending.
+  const decoded = decodedMappings(map);
   const names = map.sources.map((_, index) => sourceName(map, mapPath, repoRoot, index));
   const bytes = new Map<string, number>();
   const add = (source: string, text: string) => bytes.set(source, (bytes.get(source) ?? 0) + Buffer.byteLength(text));
@@ -99,9 +38,9 @@ export function readSourceMap(bundlePath: string, mapPath: string, repoRoot: str
   lines.forEach((line, lineIndex) => {
     let column = 0;
     for (const segment of decoded[lineIndex] ?? []) {
-      add(owner, line.slice(column, segment.column));
-      owner = segment.source === undefined ? UNMAPPED : names[segment.source]!;
-      column = segment.column;
+      add(owner, line.slice(column, segment[0]));
+      owner = segment.length === 1 ? UNMAPPED : names[segment[1]]!;
+      column = segment[0];
     }
     add(owner, line.slice(column) + (lineIndex < lines.length - 1 ? '\n' : ''));
   });
@@ -109,14 +48,10 @@ export function readSourceMap(bundlePath: string, mapPath: string, repoRoot: str
   return {
     bytesBySource: [...bytes].map(([source, count]) => ({ source, bytes: count })).sort((a, b) => b.bytes - a.bytes),
     originalPosition(line, column) {
-      const segments = decoded[line - 1] ?? [];
-      let found: Segment | undefined;
-      for (const segment of segments) {
-        if (segment.column > column) break;
-        found = segment;
-      }
-      if (found?.source === undefined) return undefined;
-      return { source: names[found.source]!, line: found.sourceLine! + 1 };
+      // The segment at or before the column on that line (trace-mapping's default bias).
+      const segment = line >= 1 && column >= 0 ? traceSegment(map, line - 1, column) : null;
+      if (!segment || segment.length === 1) return undefined;
+      return { source: names[segment[1]]!, line: segment[2] + 1 };
     },
   };
 }
