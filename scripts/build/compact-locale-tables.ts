@@ -7,12 +7,16 @@
  * shipped once.
  *
  * A table that is not a plain object literal with literal keys is left as it is.
+ *
+ * Ours, not a library's: neither lit-localize nor a minifier shares keys across modules
+ * (a minifier cannot know that the tables' ids are data, read back only as these keys).
+ * The edits and their source map are magic-string's.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Node } from './ast.js';
-import { applyEdits, type Edit } from './source-edits.js';
+import MagicString from 'magic-string';
 
 const VIRTUAL_ID = 'virtual:jwt-login-locale-ids';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -101,16 +105,18 @@ export function compactLocaleTables(localesDir: string): Plugin {
       const inOrder = indices.every((index, position) => index >= 0 && (position === 0 || index > indices[position - 1]!));
       const { table } = found;
       if (code[table.start] !== '{' || code[table.end - 1] !== '}') throw new Error(`compact-locale-tables: unexpected span in ${id}`);
-      const edits: Edit[] = [];
+      const edited = new MagicString(code);
       if (inOrder) {
-        edits.push({ start: table.start, end: table.start + 1, text: '__localeTable([' });
+        edited.overwrite(table.start, table.start + 1, '__localeTable([');
         let next = 0;
         found.entries.forEach((entry, position) => {
           // A hole (`,`) for each id this table lacks, then the value without its key.
-          edits.push({ start: entry.property.start, end: entry.value.start, text: ','.repeat(indices[position]! - next) });
+          const holes = ','.repeat(indices[position]! - next);
+          if (holes) edited.overwrite(entry.property.start, entry.value.start, holes);
+          else edited.remove(entry.property.start, entry.value.start);
           next = indices[position]! + 1;
         });
-        edits.push({ start: table.end - 1, end: table.end, text: '])' });
+        edited.overwrite(table.end - 1, table.end, '])');
       } else {
         const values: string[] = [];
         found.entries.forEach((entry) => {
@@ -118,10 +124,10 @@ export function compactLocaleTables(localesDir: string): Plugin {
           if (index < 0) throw new Error(`compact-locale-tables: ${entry.id} is missing from the id list`);
           values[index] = code.slice(entry.value.start, entry.value.end);
         });
-        edits.push({ start: table.start, end: table.end, text: `__localeTable([${Array.from(values, (value) => value ?? '').join(',')}])` });
+        edited.overwrite(table.start, table.end, `__localeTable([${Array.from(values, (value) => value ?? '').join(',')}])`);
       }
-      edits.push({ start: code.length, end: code.length, text: `\nimport { __localeTable } from '${VIRTUAL_ID}';\n` });
-      return applyEdits(code, edits, id);
+      edited.append(`\nimport { __localeTable } from '${VIRTUAL_ID}';\n`);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true, source: id }) };
     },
   };
 }

@@ -7,10 +7,14 @@
  *
  * Only for modules without side effects on import (our locale tables): their evaluation
  * order is unobservable. The npm build (tsc) keeps the real, on-demand imports.
+ *
+ * Ours, not a library's: bundlers (rolldown's `codeSplitting: false` included) must keep
+ * the deferred evaluation order, and only we know these modules make it unobservable.
+ * The edits and their source map are magic-string's.
  */
 import type { Plugin } from 'vite';
 import { type Node, walk } from './ast.js';
-import { applyEdits, type Edit } from './source-edits.js';
+import MagicString from 'magic-string';
 
 /** @param include which importing modules to rewrite (absolute ids) */
 export function inlineDynamicImports(include: RegExp): Plugin {
@@ -21,20 +25,20 @@ export function inlineDynamicImports(include: RegExp): Plugin {
       if (!include.test(id) || !code.includes('import(')) return null;
       const program = this.parse(code, { lang: 'ts' }) as unknown as Node;
       const specifiers: string[] = [];
-      const edits: Edit[] = [];
+      const edited = new MagicString(code);
       walk(program, (node) => {
         const source = node['source'] as Node & { value?: unknown };
         if (node.type !== 'ImportExpression' || source.type !== 'Literal' || typeof source.value !== 'string') return;
         if (node['options']) return;
         let index = specifiers.indexOf(source.value);
         if (index < 0) index = specifiers.push(source.value) - 1;
-        edits.push({ start: node.start, end: node.end, text: `Promise.resolve(__inlined${index})` });
+        edited.overwrite(node.start, node.end, `Promise.resolve(__inlined${index})`);
       });
-      if (edits.length === 0) return null;
+      if (specifiers.length === 0) return null;
       const imports = specifiers.map((specifier, index) => `import * as __inlined${index} from ${JSON.stringify(specifier)};`);
       // Appended, so every line of the module keeps its place (imports are hoisted anyway).
-      edits.push({ start: code.length, end: code.length, text: `\n${imports.join('\n')}\n` });
-      return applyEdits(code, edits, id);
+      edited.append(`\n${imports.join('\n')}\n`);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true, source: id }) };
     },
   };
 }
