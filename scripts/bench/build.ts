@@ -72,3 +72,20 @@ export async function buildBundles(options: BuildOptions): Promise<Record<Varian
   if (widget.mapPath && !existsSync(widget.mapPath)) delete widget.mapPath;
   return { 'jwt-login': widget, 'bare-lit': bareLit, vaadin };
 }
+
+/**
+ * The split build (vite.cdn.config.ts): its entry `jwt-login.js`, `bridges.js` and the
+ * chunks they load, in a directory of their own (a temp dir, or dist/cdn with `--dist`).
+ */
+export async function buildSplit(options: BuildOptions): Promise<{ dir: string; buildMs: number }> {
+  const { repoRoot, outDir, useDist } = options;
+  if (useDist) {
+    const dir = join(repoRoot, 'dist', 'cdn');
+    if (!existsSync(join(dir, 'jwt-login.js'))) throw new Error(`${dir}/jwt-login.js is missing: run \`npm run build\` first, or drop --dist`);
+    return { dir, buildMs: 0 };
+  }
+  const dir = join(outDir, 'cdn');
+  const started = performance.now();
+  await build({ configFile: join(repoRoot, 'vite.cdn.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  return { dir, buildMs: performance.now() - started };
+}

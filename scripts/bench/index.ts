@@ -16,9 +16,11 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { startAuthServer } from '../../demo/server/index.js';
 import { chromiumLaunchOptions } from '../browser.mjs';
-import { evaluate } from './budgets.js';
-import { buildBundles } from './build.js';
-import { measureLoad } from './load.js';
+import { evaluate, SPLIT_ID } from './budgets.js';
+import { buildBundles, buildSplit } from './build.js';
+import { measureDelivery, SPLIT_ENTRY, SPLIT_PREFIX } from './delivery.js';
+import { measureConditionedLoad, measureLoad } from './load.js';
+import { sampleMachineLoad } from './machine-load.js';
 import { measureMountCycles } from './mount-cycles.js';
 import { renderText, writeReport, type BenchResults } from './report.js';
 import { measureRequests } from './requests.js';
@@ -26,6 +28,8 @@ import { assetPath, servePages } from './serve.js';
 import { measureSizes } from './size.js';
 import { describeStack, readSourceMap } from './sourcemap.js';
 import { measureSubmitLatency } from './submit-latency.js';
+import { VARIANTS } from './variants.js';
+import { measureWakeUps } from './wake-ups.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -49,6 +53,7 @@ const step = (what: string) => process.stderr.write(`bench: ${what}\n`);
 async function main(): Promise<number> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
+  const machineLoad = sampleMachineLoad();
   const runs = count('runs', options.runs, 20);
   const cycles = count('cycles', options.cycles, 1000);
   const logins = count('logins', options.logins, 20);
@@ -56,17 +61,35 @@ async function main(): Promise<number> {
   try {
     step(options.dist ? 'bundling the two baselines' : 'bundling the widget and the two baselines');
     const bundles = await buildBundles({ repoRoot, outDir, useDist: options.dist });
+    step(options.dist ? 'split build: dist/cdn/' : 'building the split build (vite.cdn.config.ts)');
+    const split = await buildSplit({ repoRoot, outDir, useDist: options.dist });
     const size = measureSizes(bundles, repoRoot);
     const widgetMap = bundles['jwt-login'].mapPath
       ? readSourceMap(bundles['jwt-login'].path, bundles['jwt-login'].mapPath, repoRoot)
       : undefined;
 
     const pages = await servePages(Object.fromEntries(Object.values(bundles).map((bundle) => [bundle.id, bundle.path])));
+    pages.addDirectory(SPLIT_PREFIX, split.dir);
     const auth = await startAuthServer({ port: 0 });
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       step(`load to first form: ${runs} fresh page loads of each element`);
       const load = await measureLoad(browser, pages, runs);
+      step(`load to first form, loopback and throttled link: ${runs} rounds of split build, single file, bare Lit`);
+      const conditionedLoad = await measureConditionedLoad(
+        browser,
+        pages,
+        runs,
+        [
+          { id: SPLIT_ID, label: '<jwt-login> split build', tag: 'jwt-login', attributes: VARIANTS['jwt-login'].attributes, src: SPLIT_ENTRY },
+          ...(['jwt-login', 'bare-lit'] as const).map((id) => ({ ...VARIANTS[id], src: assetPath(id) })),
+        ],
+        'bare-lit',
+      );
+      step('split build: scripts requested for the first form, a sign-in and four languages');
+      const delivery = await measureDelivery(browser, pages, auth);
+      step('wake-ups: a minute of an idle signed-in tab (fake clock)');
+      const wakeUps = await measureWakeUps(browser, pages, auth);
       step(`submit to fetch: ${logins} password logins`);
       const submit = await measureSubmitLatency(browser, pages, auth, logins);
       step(`mount/unmount: ${cycles} cycles, and signed in`);
@@ -75,7 +98,7 @@ async function main(): Promise<number> {
       step('requests per login: four methods');
       const requests = await measureRequests(browser, pages, auth);
 
-      const measurements = { size, load, submit, mounts, requests };
+      const measurements = { size, load, submit, mounts, requests, delivery, conditionedLoad, wakeUps };
       const rows = evaluate(measurements);
       const cpu = cpus();
       const results: BenchResults = {
@@ -91,6 +114,7 @@ async function main(): Promise<number> {
             chromium: browser.version(),
           },
           loadAverage: { start: loadAtStart, end: loadavg()[0]! },
+          otherProcesses: machineLoad.stop(),
           bundle: options.dist
             ? 'dist/jwt-login.bundle.js as built by `npm run build`'
             : 'built afresh from the current src/ with the repo’s vite.config.ts (into a temp dir, not dist/)',

@@ -15,7 +15,7 @@
  * HTML included, which is the same for every variant): slower, but hardly moved by load.
  */
 import type { Browser } from 'playwright';
-import { assetPath, elementHtml, page, type PageServer } from './serve.js';
+import { assetPath, elementHtml, gzipPath, page, type PageServer } from './serve.js';
 import { median, summarize, type Summary } from './stats.js';
 import { VARIANT_IDS, VARIANTS, type VariantId } from './variants.js';
 
@@ -62,14 +62,13 @@ declare global {
   }
 }
 
-const loadPath = (id: VariantId) => `/load/${id}.html`;
+const loadPath = (id: string) => `/load/${id}.html`;
 
-function loadScript(id: VariantId): string {
-  const { tag } = VARIANTS[id];
+function loadScript(tag: string, src: string): string {
   return `<script type="module">
 const started = performance.now();
 try {
-  await import(${JSON.stringify(assetPath(id))});
+  await import(${JSON.stringify(src)});
   const imported = performance.now();
   const host = document.querySelector(${JSON.stringify(tag)});
   const rendered = () => {
@@ -96,12 +95,32 @@ try {
 </script>`;
 }
 
-async function loadOnce(browser: Browser, url: string): Promise<PageTimes> {
+/** Chromium's network emulation (CDP `Network.emulateNetworkConditions`). */
+export interface NetworkConditions {
+  /** Added round-trip latency, ms. */
+  latency: number;
+  /** Bytes per second. */
+  downloadThroughput: number;
+  uploadThroughput: number;
+}
+
+/** The issue's throttled link: 150 ms, 1.6 Mbps down, 750 kbps up. */
+export const THROTTLED_LINK: NetworkConditions = {
+  latency: 150,
+  downloadThroughput: 1_600_000 / 8,
+  uploadThroughput: 750_000 / 8,
+};
+
+async function loadOnce(browser: Browser, url: string, network?: NetworkConditions): Promise<PageTimes> {
   const context = await browser.newContext();
   try {
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+    }
     const errors: string[] = [];
     tab.on('pageerror', (error) => errors.push(error.message));
     await tab.goto(url);
@@ -125,7 +144,7 @@ async function loadOnce(browser: Browser, url: string): Promise<PageTimes> {
 
 export async function measureLoad(browser: Browser, server: PageServer, runs: number): Promise<LoadResult> {
   for (const id of VARIANT_IDS) {
-    server.setPage(loadPath(id), page(elementHtml(VARIANTS[id].tag, VARIANTS[id].attributes), loadScript(id)));
+    server.setPage(loadPath(id), page(elementHtml(VARIANTS[id].tag, VARIANTS[id].attributes), loadScript(VARIANTS[id].tag, assetPath(id))));
   }
   const samples = Object.fromEntries(VARIANT_IDS.map((id) => [id, [] as PageTimes[]])) as Record<VariantId, PageTimes[]>;
   // One unrecorded round first: the browser process and the server warm up once for all.
@@ -154,4 +173,79 @@ export async function measureLoad(browser: Browser, server: PageServer, runs: nu
     ]),
   ) as Record<VariantId, LoadTimes>;
   return { ...perVariant, pairedRatio: { 'bare-lit': paired('bare-lit'), vaadin: paired('vaadin') } };
+}
+
+/** One element to load: its tag, attributes and the script that defines it. */
+export interface LoadTarget {
+  id: string;
+  label: string;
+  tag: string;
+  attributes: Record<string, string>;
+  /** Plain path of the script; on a throttled link its gzip-encoded twin (`/gz…`) is loaded. */
+  src: string;
+}
+
+export interface LinkLoad {
+  /** Per target, mark → form (ms). */
+  importToForm: Record<string, Summary>;
+  /** Per target, navigation start → form (ms). */
+  navigationToForm: Record<string, Summary>;
+  /** Per target, the median over rounds of its time over `baseline`'s in the same round. */
+  pairedRatio: Record<string, number>;
+}
+
+export interface ConditionedLoadResult {
+  baseline: string;
+  labels: Record<string, string>;
+  rounds: number;
+  loopback: LinkLoad;
+  throttled: LinkLoad & { network: NetworkConditions };
+}
+
+/**
+ * Load → form of `targets` on loopback and on the throttled link, all interleaved per
+ * round (the order rotating), after one unrecorded warm-up round. Scripts go over the
+ * throttled link gzip-encoded (`gzip -9`), as a CDN would send them.
+ */
+export async function measureConditionedLoad(
+  browser: Browser,
+  server: PageServer,
+  runs: number,
+  targets: LoadTarget[],
+  baseline: string,
+  network: NetworkConditions = THROTTLED_LINK,
+): Promise<ConditionedLoadResult> {
+  const links = ['loopback', 'throttled'] as const;
+  const path = (target: LoadTarget, link: (typeof links)[number]) => `/load-${link}/${target.id}.html`;
+  for (const target of targets) {
+    const html = elementHtml(target.tag, target.attributes);
+    server.setPage(path(target, 'loopback'), page(html, loadScript(target.tag, target.src)));
+    server.setPage(path(target, 'throttled'), page(html, loadScript(target.tag, gzipPath(target.src))));
+  }
+  const cells = links.flatMap((link) => targets.map((target) => ({ link, target })));
+  const samples = new Map(cells.map(({ link, target }) => [`${link} ${target.id}`, [] as PageTimes[]]));
+  const once = ({ link, target }: (typeof cells)[number]) =>
+    loadOnce(browser, server.origin + path(target, link), link === 'throttled' ? network : undefined);
+  for (const cell of cells) await once(cell);
+  for (let round = 0; round < runs; round += 1) {
+    const order = cells.map((_, index) => cells[(index + round) % cells.length]!);
+    for (const cell of order) samples.get(`${cell.link} ${cell.target.id}`)!.push(await once(cell));
+  }
+  const figure = (times: PageTimes) => times.formAt - times.started;
+  const linkLoad = (link: (typeof links)[number]): LinkLoad => {
+    const of = (id: string) => samples.get(`${link} ${id}`)!;
+    const per = <T>(make: (id: string) => T) => Object.fromEntries(targets.map((target) => [target.id, make(target.id)]));
+    return {
+      importToForm: per((id) => summarize(of(id).map(figure))),
+      navigationToForm: per((id) => summarize(of(id).map((times) => times.formAt))),
+      pairedRatio: per((id) => median(of(id).map((times, round) => figure(times) / figure(of(baseline)[round]!)))),
+    };
+  };
+  return {
+    baseline,
+    labels: Object.fromEntries(targets.map((target) => [target.id, target.label])),
+    rounds: runs,
+    loopback: linkLoad('loopback'),
+    throttled: { ...linkLoad('throttled'), network },
+  };
 }

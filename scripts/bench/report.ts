@@ -5,7 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measurements, Row } from './budgets.js';
-import { kB, ms, percent, times } from './format.js';
+import { bytesAndKb, kB, ms, percent, times } from './format.js';
+import type { MachineLoad } from './machine-load.js';
 import { markdownTable, textTable, type Cell } from './table.js';
 import { VARIANT_IDS, VARIANTS } from './variants.js';
 
@@ -13,8 +14,10 @@ export interface BenchMeta {
   date: string;
   command: string;
   machine: { os: string; cpu: string; cores: number; ramGb: number; node: string; chromium: string };
-  /** 1-minute load average when the bench started and ended: other processes' share of the machine. */
+  /** 1-minute load average when the bench started and ended (the bench's own Node and Chromium included). */
   loadAverage: { start: number; end: number };
+  /** CPU used by processes other than the bench and its Chromium over the run (machine-load.ts); undefined off Linux. */
+  otherProcesses?: MachineLoad;
   /** Where the measured bundle came from. */
   bundle: string;
   durationMs: number;
@@ -37,7 +40,10 @@ interface Section {
 }
 
 function sections(results: BenchResults): Section[] {
-  const { size, load, submit, mounts, requests } = results;
+  const { size, load, submit, mounts, requests, delivery, conditionedLoad, wakeUps } = results;
+  const conditionedIds = Object.keys(conditionedLoad.labels);
+  const fileList = (files: { path: string; gzip: number }[]) =>
+    files.map((file) => `${file.path.replace(/^\/cdn\//, '')} ${file.gzip.toLocaleString('en-US')} B`).join(', ') || 'none';
   const widget = size.sizes['jwt-login'];
   const widgetLoad = load['jwt-login'].importToForm.median;
   const ratios = (id: 'bare-lit' | 'vaadin') =>
@@ -81,6 +87,49 @@ function sections(results: BenchResults): Section[] {
           }).join(', ')}`,
         `<jwt-login> against ${ratios('bare-lit')}`,
         `<jwt-login> against ${ratios('vaadin')}`,
+      ],
+    },
+    {
+      title: 'Load → first form on loopback and on a throttled link (150 ms latency, 1.6 Mbps down, 750 kbps up; scripts sent gzip -9)',
+      headers: ['element', 'loopback (median)', 'p25–p75', '÷ bare Lit per round', 'throttled (median)', 'p25–p75', '÷ bare Lit per round', 'throttled, from navigation start'],
+      align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      rows: conditionedIds.map((id) => [
+        conditionedLoad.labels[id]!,
+        ms(conditionedLoad.loopback.importToForm[id]!.median),
+        `${conditionedLoad.loopback.importToForm[id]!.p25.toFixed(0)}–${conditionedLoad.loopback.importToForm[id]!.p75.toFixed(0)}`,
+        times(conditionedLoad.loopback.pairedRatio[id]!),
+        ms(conditionedLoad.throttled.importToForm[id]!.median),
+        `${conditionedLoad.throttled.importToForm[id]!.p25.toFixed(0)}–${conditionedLoad.throttled.importToForm[id]!.p75.toFixed(0)}`,
+        times(conditionedLoad.throttled.pairedRatio[id]!),
+        ms(conditionedLoad.throttled.navigationToForm[id]!.median),
+      ]),
+      notes: [
+        `${conditionedLoad.rounds} rounds, the ${conditionedIds.length * 2} loads of a round interleaved (order rotating); a fresh context per load; ` +
+          'the verdict is the median over rounds of the split build’s time over bare Lit’s in the same round',
+      ],
+    },
+    {
+      title: 'Split build (dist/cdn/): scripts the browser requested, gzip -9 each',
+      headers: ['page', 'gzip -9', 'files'],
+      align: ['left', 'right', 'left'],
+      rows: [
+        ['English, until the password form renders', bytesAndKb(delivery.firstForm.gzip), fileList(delivery.firstForm.files)],
+        ['English, until quiet', bytesAndKb(delivery.englishSettled.gzip), fileList(delivery.englishSettled.files)],
+        ['English, load to the signed-in view', bytesAndKb(delivery.signedIn.gzip), fileList(delivery.signedIn.files)],
+        ...delivery.locales.map((locale) => [
+          `lang=${locale.locale}, beyond English (submit reads “${locale.submitText}”)`,
+          bytesAndKb(locale.gzip),
+          fileList(locale.files),
+        ]),
+      ],
+      notes: [`English submit reads “${delivery.englishSubmitText}”; a locale counts as translated when its reads otherwise`],
+    },
+    {
+      title: 'Wake-ups of an idle signed-in tab (split build; Playwright fake clock, one minute)',
+      notes: [
+        `${wakeUps.perMinute} callbacks in the minute: ${wakeUps.byKind.timeouts} setTimeout, ${wakeUps.byKind.intervals} setInterval, ${wakeUps.byKind.frames} requestAnimationFrame`,
+        `countdown “${wakeUps.countdown.before}” at the start, “${wakeUps.countdown.after}” at the end`,
+        `control: a per-second setTimeout chain added for a further minute counted ${wakeUps.control} (expect about 60 plus the widget’s)`,
       ],
     },
     {
@@ -141,17 +190,28 @@ function sections(results: BenchResults): Section[] {
   ];
 }
 
-/** Other processes' share of the machine, from the 1-minute load average. */
+/**
+ * Other processes' share of the machine: their CPU time over the run, the bench's own Node
+ * and Chromium left out (machine-load.ts); the load average, which counts the bench too,
+ * only where that is unavailable.
+ */
 function noiseNote(meta: BenchMeta): string {
   const { start, end } = meta.loadAverage;
-  const busiest = Math.max(start, end);
-  const verdict =
-    busiest > meta.machine.cores
+  const cores = meta.machine.cores;
+  const judge = (busy: number) =>
+    busy > cores / 2
       ? 'the machine was oversubscribed by other processes: timings are noisy, compare ratios rather than milliseconds, re-run when idle'
-      : busiest > meta.machine.cores / 2
+      : busy > cores / 4
         ? 'other processes were busy: timings somewhat noisy'
         : 'the machine was quiet';
-  return `load average ${start.toFixed(2)} at the start, ${end.toFixed(2)} at the end on ${meta.machine.cores} cores: ${verdict}`;
+  const loadAverage = `load average ${start.toFixed(2)} at the start, ${end.toFixed(2)} at the end on ${cores} cores (the bench’s own Chromium included)`;
+  const others = meta.otherProcesses;
+  if (!others) return `${loadAverage}: ${judge(Math.max(start, end) / 2)}`;
+  return (
+    `other processes (the bench’s Node and Chromium left out): ${others.othersCores.toFixed(2)} cores busy on average over ${others.seconds.toFixed(0)} s, ` +
+    `${others.othersPeakCores.toFixed(2)} in the busiest second, on ${cores} cores: ${judge(others.othersCores)}; ` +
+    `the bench itself ${others.benchCores.toFixed(2)} cores; ${loadAverage}`
+  );
 }
 
 export function renderText(results: BenchResults): string {
