@@ -79,7 +79,7 @@ export function sampleMachineLoad(intervalMs = 1000): LoadSampler {
     const busyDelta = machine.busy - previousMachine.busy;
     const seconds = (machine.total - previousMachine.total) / TICKS_PER_SECOND;
     // Jiffies of all cores: seconds of the machine = wall seconds × cores.
-    const wall = seconds / Math.max(1, navigatorCores());
+    const wall = seconds / Math.max(1, coreCount());
     const othersDelta = Math.max(0, busyDelta - benchDelta);
     others += othersDelta;
     bench += benchDelta;
@@ -105,7 +105,7 @@ export function sampleMachineLoad(intervalMs = 1000): LoadSampler {
   };
 }
 
-function navigatorCores(): number {
+function coreCount(): number {
   const line = readFileSync('/proc/stat', 'utf8')
     .split('\n')
     .filter((entry) => /^cpu\d+ /.test(entry));
