@@ -31,7 +31,13 @@ export default defineConfig(() => {
           fileName: (_format: string, name: string) => `${name}.js`,
         },
         rolldownOptions: {
-          output: { minify: true, comments: { annotation: false }, chunkFileNames: 'chunks/[name]-[hash].js' },
+          output: {
+            minify: true,
+            comments: { annotation: false },
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            codeSplitting: { groups: [{ name: 'jwt-login', tags: ['$initial'], test: (id: string) => !id.includes('/src/bridges/') }] },
+          },
+          preserveEntrySignatures: 'allow-extension',
         },
       },
     },

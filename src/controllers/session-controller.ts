@@ -1,17 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AuthClient } from '../core/client.js';
 import type { PersistMode, WidgetConfig } from '../core/config.js';
-import type { LoginErrorDetail } from '../core/errors.js';
-import { SessionManager, type SessionEvents } from '../core/session.js';
-import { ElementMemory, type KeyValueStorage, SessionStore, sessionKey } from '../core/session-store.js';
-import { browserTabPlatform, type SessionEndReason, TabCoordinator } from '../core/tab-coordinator.js';
-import { holdTabPresence } from '../core/tab-presence.js';
+import { type LoginErrorDetail, LoginError } from '../core/errors.js';
+import { ElementMemory } from '../core/element-memory.js';
+import type { SessionEvents, SessionManager } from '../core/session.js';
+import { canRefreshTokens } from '../core/refreshable.js';
+import { sessionKey } from '../core/session-key.js';
+import type { SessionEndReason } from '../core/tab-coordinator.js';
 import type { TokenSet } from '../core/tokens.js';
 import { LoginEvent } from '../events/login-event.js';
 import { LogoutEvent } from '../events/logout-event.js';
 import { TokenRefreshEvent } from '../events/token-refresh-event.js';
 import { expiryTextChangesIn } from '../components/login/expiry-text.js';
 import { CountdownController } from './countdown-controller.js';
+import { LazyModuleController } from './lazy-module-controller.js';
 
 export interface SessionSettings {
   /** From `sessionKey()`: which API the session belongs to. */
@@ -34,14 +36,14 @@ export function sessionKeyOf(config: WidgetConfig, tenant: string | undefined): 
 export function sessionSettings(
   config: WidgetConfig,
   tenant: string | undefined,
-  client: (tenant: string | undefined) => AuthClient,
+  client: (tenant: string | undefined) => Promise<AuthClient>,
 ): SessionSettings {
   return {
     key: sessionKeyOf(config, tenant),
     persist: config.persist,
     autoRefresh: config.refresh === 'auto',
-    refresh: (tokens) => client(tokens.tenant).refresh(tokens),
-    refreshable: (tokens) => client(tokens.tenant).canRefresh(tokens),
+    refresh: async (tokens) => (await client(tokens.tenant)).refresh(tokens),
+    refreshable: (tokens) => canRefreshTokens(config.preset, tokens),
     configuration: { preset: config.presetName, ...(tenant ? { tenant } : {}) },
   };
 }
@@ -55,17 +57,6 @@ function endedError(reason: SessionEndReason): LoginErrorDetail | undefined {
 
 const EXPIRY = 'session-expiry';
 
-/** The page's storage for a `persist` mode; undefined for memory, or when the browser refuses it. */
-function storageFor(persist: PersistMode): KeyValueStorage | undefined {
-  try {
-    if (persist === 'local') return globalThis.localStorage;
-    if (persist === 'session') return globalThis.sessionStorage;
-  } catch {
-    // Storage is blocked (sandboxed frame, privacy settings): memory it is.
-  }
-  return undefined;
-}
-
 /** The wake-up calls after which timers may have drifted: a tab shown again, back online, back from the cache. */
 const RECHECK_EVENTS = ['visibilitychange', 'online', 'pageshow', 'focus'] as const;
 
@@ -78,6 +69,10 @@ const RECHECK_EVENTS = ['visibilitychange', 'online', 'pageshow', 'focus'] as co
  */
 export class SessionController implements ReactiveController {
   #manager: SessionManager | undefined;
+  /** Resolves once the manager for the current settings exists (the engine is a chunk of its own). */
+  #opened: Promise<void> | undefined;
+  /** Counts opens and closes: an engine that arrives after a newer one was asked for is not used. */
+  #generation = 0;
   /** Lets go of the page's presence lock that the current session holds. */
   #releasePresence: (() => void) | undefined;
   #settings: SessionSettings | undefined;
@@ -88,6 +83,7 @@ export class SessionController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost & EventTarget;
   readonly #countdown: CountdownController;
+  readonly #engine: LazyModuleController<typeof import('./session-engine.js')>;
   readonly #onEnded: (error: LoginErrorDetail | undefined) => void;
   readonly #events: SessionEvents = {
     login: (tokens) => this.#changed(new LoginEvent(tokens)),
@@ -103,6 +99,7 @@ export class SessionController implements ReactiveController {
     this.#host = host;
     this.#onEnded = onEnded;
     this.#countdown = new CountdownController(host);
+    this.#engine = new LazyModuleController(host, () => import('./session-engine.js'));
     host.addController(this);
   }
 
@@ -148,7 +145,14 @@ export class SessionController implements ReactiveController {
     return this.#manager?.expiresAt;
   }
 
-  start(tokens: TokenSet): void {
+  /** Loads the session engine now, if the browser has not been idle yet: a sign-in has started. */
+  prepare(): void {
+    void this.#ready().catch(() => undefined);
+  }
+
+  /** Starts a session with tokens just obtained; rejects with the LoginError of tokens the session refuses. */
+  async start(tokens: TokenSet): Promise<void> {
+    await this.#ready();
     this.#manager?.start(tokens);
   }
 
@@ -156,12 +160,14 @@ export class SessionController implements ReactiveController {
     this.#manager?.end(reason);
   }
 
-  refreshTokens(): Promise<TokenSet> {
-    if (!this.#manager) return Promise.reject(new Error('<jwt-login> is not configured'));
+  async refreshTokens(): Promise<TokenSet> {
+    await this.#ready();
+    if (!this.#manager) throw new Error('<jwt-login> is not configured');
     return this.#manager.refreshTokens();
   }
 
   async getAccessToken(): Promise<string | null> {
+    await this.#ready();
     return this.#manager ? this.#manager.getAccessToken() : null;
   }
 
@@ -177,7 +183,19 @@ export class SessionController implements ReactiveController {
     this.#close();
   }
 
+  /** The engine loaded and the manager for the current settings opened; a chunk that cannot be loaded is a network-error. */
+  async #ready(): Promise<void> {
+    try {
+      await this.#engine.load();
+    } catch {
+      throw new LoginError({ code: 'network-error', message: 'The session code could not be loaded', method: null });
+    }
+    await this.#opened;
+  }
+
   #close(): void {
+    this.#generation += 1;
+    this.#opened = undefined;
     this.#manager?.dispose();
     this.#manager = undefined;
     this.#releasePresence?.();
@@ -185,22 +203,13 @@ export class SessionController implements ReactiveController {
   }
 
   #open(settings: SessionSettings): void {
-    const storage = storageFor(settings.persist);
-    // sessionStorage is copied into a duplicated tab: the tab's presence tells the copy from its own.
-    const held = settings.persist === 'session' && storage ? holdTabPresence() : undefined;
-    this.#releasePresence = held?.release;
-    const presence = held?.presence;
-    const manager = new SessionManager({
-      store: storage ? new SessionStore(storage, settings.key) : new SessionStore(this.#memory, settings.key, { keepResponse: true }),
-      ...(settings.persist === 'local' ? { coordinator: new TabCoordinator(settings.key, browserTabPlatform(storage)) } : {}),
-      ...(presence ? { presence } : {}),
-      refresh: (tokens) => (this.#settings ?? settings).refresh(tokens),
-      refreshable: (tokens) => (this.#settings ?? settings).refreshable(tokens),
-      configuration: settings.configuration,
-      autoRefresh: settings.autoRefresh,
-      events: this.#events,
+    const generation = (this.#generation += 1);
+    this.#opened = this.#engine.loaded.then(({ openSession }) => {
+      if (generation !== this.#generation) return;
+      const { manager, release } = openSession(settings, this.#memory, this.#events, () => this.#settings ?? settings);
+      this.#manager = manager;
+      this.#releasePresence = release;
+      void manager.connect().finally(() => this.#host.requestUpdate());
     });
-    this.#manager = manager;
-    void manager.connect().finally(() => this.#host.requestUpdate());
   }
 }

@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AuthClient } from '../core/client.js';
-import { clientForConfig } from '../core/client-for-config.js';
 import type { WidgetConfig } from '../core/config.js';
 import { type LoginErrorDetail, configError, LoginError } from '../core/errors.js';
 import { type FormStep, type InputName, firstStep, METHODS } from '../core/form-fields.js';
@@ -11,6 +10,7 @@ import { type FieldProblem, readFields } from '../core/validation.js';
 import { LoginErrorEvent } from '../events/login-error-event.js';
 import { OtpSentEvent } from '../events/otp-sent-event.js';
 import { CountdownController } from './countdown-controller.js';
+import { LazyModuleController } from './lazy-module-controller.js';
 import { RequestController } from './request-controller.js';
 import { SecretInputController } from './secret-input-controller.js';
 import { type SentCode, SentCodeController } from './sent-code-controller.js';
@@ -42,8 +42,10 @@ export interface SignInOptions {
   config(): WidgetConfig | LoginError;
   /** The inputs of a form, in order. */
   fields(config: WidgetConfig, method: LoginMethod, step: FormStep): FormInput[];
-  /** Starts the session; throws the LoginError of tokens the session refuses. */
-  startSession(tokens: TokenSet): void;
+  /** Starts the session; rejects with the LoginError of tokens the session refuses. */
+  startSession(tokens: TokenSet): Promise<void>;
+  /** A request is about to be sent: load what showing its outcome needs. */
+  prepare(): void;
 }
 
 export function asLoginError(error: unknown): LoginError {
@@ -74,6 +76,8 @@ export class SignInController implements ReactiveController {
   readonly #countdown: CountdownController;
   readonly #typed: TypedValuesController;
   readonly #webOtp: WebOtpController;
+  /** The HTTP client: loaded when the browser is idle after the first form, or by the first request. */
+  readonly #clientModule: LazyModuleController<typeof import('../core/client-for-config.js')>;
 
   constructor(host: SignInHost, options: SignInOptions) {
     this.#host = host;
@@ -82,6 +86,7 @@ export class SignInController implements ReactiveController {
     this.#countdown = new CountdownController(host);
     this.#typed = new TypedValuesController(host);
     this.#webOtp = new WebOtpController(host);
+    this.#clientModule = new LazyModuleController(host, () => import('../core/client-for-config.js'));
     this.sentCodes = new SentCodeController(host);
     this.secrets = new SecretInputController(host);
     host.addController(this);
@@ -196,8 +201,11 @@ export class SignInController implements ReactiveController {
     return outcome.value;
   }
 
-  /** The AuthClient for the element's configuration and a tenant. */
-  client(config: WidgetConfig, tenant: string | undefined): AuthClient {
+  /** The AuthClient for the element's configuration and a tenant (the client is a chunk of its own). */
+  async client(config: WidgetConfig, tenant: string | undefined): Promise<AuthClient> {
+    const { clientForConfig } = await this.#clientModule.load().catch(() => {
+      throw new LoginError({ code: 'network-error', message: 'The HTTP client could not be loaded', method: null });
+    });
     const { signer, signingKey, headers } = this.#host;
     return clientForConfig(config, { tenant, signer, signingKey, headers });
   }
@@ -289,7 +297,8 @@ export class SignInController implements ReactiveController {
   ): Promise<{ value: T } | { error: LoginError }> {
     const config = this.#options.config() as WidgetConfig;
     const requestedFor = sessionKeyOf(config, this.#host.tenant);
-    const outcome = await this.#requests.run(key, (signal) => run(this.client(config, tenant), signal));
+    this.#options.prepare();
+    const outcome = await this.#requests.run(key, async (signal) => run(await this.client(config, tenant), signal));
     if (!outcome) {
       return { error: new LoginError({ code: 'invalid-input', message: 'Another request is in flight', method: null }) };
     }
@@ -308,7 +317,7 @@ export class SignInController implements ReactiveController {
 
   async #signIn(tokens: TokenSet): Promise<void> {
     try {
-      this.#options.startSession(tokens);
+      await this.#options.startSession(tokens);
     } catch (error) {
       // Tokens another configuration requested (the session refuses them): say so, keep the form as typed.
       if (!(error instanceof LoginError)) throw error;

@@ -4,6 +4,7 @@ import { writePath } from './dot-path.js';
 import type { EndpointSpec, FieldName, FieldValues, LoginMethod, Preset } from './presets.js';
 import type { Signer } from './signature.js';
 import { type TokenSet, tokenSetFromResponse } from './tokens.js';
+import { canRefreshTokens } from './refreshable.js';
 import { endpointUrl } from './url.js';
 
 export interface ClientOptions {
@@ -59,11 +60,6 @@ const ENCODERS = {
     return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
   },
 } as const;
-
-/** Whether a call sends the refresh token itself; one that does not relies on a cookie. */
-export function sendsRefreshToken(endpoint: EndpointSpec): boolean {
-  return endpoint.bearer === 'refreshToken' || Object.hasOwn(endpoint.body ?? {}, 'refreshToken');
-}
 
 /**
  * Builds the request of an endpoint: only the fields it names are sent, empty ones left out,
@@ -179,8 +175,7 @@ export class AuthClient {
 
   /** Whether these tokens can be refreshed: the API has a refresh call, and it has what the call sends. */
   canRefresh(tokens: TokenSet): boolean {
-    const endpoint = this.options.preset.refresh;
-    return endpoint !== undefined && (Boolean(tokens.refreshToken) || !sendsRefreshToken(endpoint));
+    return canRefreshTokens(this.options.preset, tokens);
   }
 
   /**

@@ -1,35 +1,6 @@
 import type { SessionRecord } from './refresh-schedule.js';
+import type { KeyValueStorage } from './element-memory.js';
 import { decodeClaims } from './tokens.js';
-
-/** The part of the Web Storage API the store uses (localStorage, sessionStorage). */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-/**
- * Storage for `persist="memory"`: held by the element, not the page, so a session
- * survives the element being moved (disconnected and connected again) and leaves
- * with the element.
- */
-export class ElementMemory implements KeyValueStorage {
-  readonly #items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.#items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.#items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.#items.delete(key);
-  }
-}
-
-/** One key per API: two widgets for two APIs on one page never share a session. */
-export function sessionKey(parts: { baseUrl: string; preset: string; tenant?: string }): string {
-  return `jwt-login:v1:${parts.preset}:${parts.baseUrl}:${parts.tenant ?? ''}`;
-}
 
 const optional = (value: unknown, type: 'string' | 'number') => value === undefined || typeof value === type;
 

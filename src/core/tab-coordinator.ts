@@ -1,5 +1,6 @@
 import type { SessionRecord } from './refresh-schedule.js';
-import { type KeyValueStorage, recordFromData } from './session-store.js';
+import type { KeyValueStorage } from './element-memory.js';
+import { recordFromData } from './session-store.js';
 
 const END_REASONS = ['user', 'expired', 'refresh-failed'] as const;
 

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../../src/core/session-store.js';
+import type { KeyValueStorage } from '../../src/core/element-memory.js';
 import type { LockManagerLike, TabPlatform } from '../../src/core/tab-coordinator.js';
 
 /** localStorage shared by the fake tabs of one origin. */

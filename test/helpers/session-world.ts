@@ -1,5 +1,6 @@
 import { SessionManager } from '../../src/core/session.js';
-import { SessionStore, sessionKey } from '../../src/core/session-store.js';
+import { sessionKey } from '../../src/core/session-key.js';
+import { SessionStore } from '../../src/core/session-store.js';
 import { TabCoordinator } from '../../src/core/tab-coordinator.js';
 import type { TokenSet } from '../../src/core/tokens.js';
 import { FakeAuthServer } from './fake-auth-server.js';

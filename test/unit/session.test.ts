@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LoginError } from '../../src/core/errors.js';
-import { SessionStore, sessionKey } from '../../src/core/session-store.js';
+import { sessionKey } from '../../src/core/session-key.js';
+import { SessionStore } from '../../src/core/session-store.js';
 import { TabCoordinator } from '../../src/core/tab-coordinator.js';
 import type { TokenSet } from '../../src/core/tokens.js';
 import { FakeClock, flush } from '../helpers/fake-clock.js';

@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { CopyController } from '../../controllers/copy-controller.js';
 import { InlineConfigController } from '../../controllers/inline-config-controller.js';
+import { LazyModuleController } from '../../controllers/lazy-module-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { sessionSettings, SessionController } from '../../controllers/session-controller.js';
 import { asLoginError, SignInController } from '../../controllers/sign-in-controller.js';
@@ -18,7 +19,7 @@ import { fieldsFor } from './fields.js';
 import { loginStyles } from './login.styles.js';
 import { slotStyles } from './slots.styles.js';
 import { errorMessage, type TextOverrides, Texts } from './messages.js';
-import { renderSessionView, SESSION_HEADING_ID } from './session-view.js';
+import { SESSION_HEADING_ID } from './session-ids.js';
 import { renderSignIn } from './sign-in-form.js';
 
 /** The attributes that make up the configuration; a change to any of them re-validates it. */
@@ -162,6 +163,8 @@ export class JwtLogin extends LitElement {
   @state() private config?: WidgetConfig | LoginError;
 
   #reportedConfigError: string | undefined;
+  /** A sign-in here is starting its session: focus goes to the signed-in view's heading once it shows. */
+  #focusSessionHeading = false;
   /** The inline configuration's text when the last configuration was parsed. */
   #parsedInlineConfig: string | undefined;
 
@@ -172,7 +175,13 @@ export class JwtLogin extends LitElement {
     config: () => this.#currentConfig,
     fields: (config, method, step) => this.#fields(config, method, step),
     startSession: (tokens) => this.#startSession(tokens),
+    prepare: () => {
+      this.#sessions.prepare();
+      void this.#sessionView.load().catch(() => undefined);
+    },
   });
+  /** The signed-in view: a chunk of its own, loaded when idle or when a sign-in starts. */
+  readonly #sessionView = new LazyModuleController(this, () => import('./session-view.js'));
   readonly #sessions = new SessionController(this, (error) => {
     this.#copy.reset();
     this.#signIn.sessionEnded(error);
@@ -237,6 +246,12 @@ export class JwtLogin extends LitElement {
   }
 
   protected override updated(): void {
+    const heading = this.#focusSessionHeading ? this.renderRoot.querySelector<HTMLElement>(`#${SESSION_HEADING_ID}`) : null;
+    if (heading) {
+      // Signed in here: the reader goes on from the signed-in view's heading.
+      this.#focusSessionHeading = false;
+      heading.focus();
+    }
     const config = this.#currentConfig;
     if (!(config instanceof LoginError)) {
       this.#reportedConfigError = undefined;
@@ -261,18 +276,23 @@ export class JwtLogin extends LitElement {
     return fieldsFor(config, method, step, Boolean(this.tenant));
   }
 
-  /** Throws, synchronously, the LoginError of tokens the session refuses. */
-  #startSession(tokens: TokenSet): void {
-    this.#sessions.start(tokens);
+  /** Rejects with the LoginError of tokens the session refuses. */
+  async #startSession(tokens: TokenSet): Promise<void> {
+    await this.#sessionView.load();
     this.#copy.reset();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${SESSION_HEADING_ID}`)?.focus());
+    this.#focusSessionHeading = true;
+    try {
+      await this.#sessions.start(tokens);
+    } finally {
+      if (!this.session) this.#focusSessionHeading = false;
+    }
   }
 
   async #revoke(tokens: TokenSet): Promise<void> {
     const config = this.#currentConfig;
     if (config instanceof LoginError || !config.preset.signOut) return;
     try {
-      await this.#signIn.client(config, tokens.tenant).signOut(tokens);
+      await (await this.#signIn.client(config, tokens.tenant)).signOut(tokens);
     } catch (error) {
       const status = error instanceof LoginError && error.detail.status ? ` (HTTP ${error.detail.status})` : '';
       console.warn(`<jwt-login>: signed out here, but the server did not confirm the sign-out${status}.`);
@@ -296,7 +316,10 @@ export class JwtLogin extends LitElement {
       const fields = (method: LoginMethod, step: FormStep) => this.#fields(config, method, step);
       return renderSignIn({ config, signIn: this.#signIn, fields, texts });
     }
-    return renderSessionView({
+    const view = this.#sessionView.module;
+    // Signed in before the view arrived (a session restored from storage): it shows a moment later.
+    if (!view) return html``;
+    return view.renderSessionView({
       tokens,
       locale: this.#language.tag,
       expiresInSeconds: this.#sessions.expiresInSeconds,

@@ -8,8 +8,7 @@ import { formatExpiresIn } from './expiry-text.js';
 import { defaultTexts, type Texts } from './messages.js';
 import { methodLabel } from './method-labels.js';
 
-/** The heading's id: focus moves to it after sign-in. */
-export const SESSION_HEADING_ID = 'jwt-login-session-heading';
+import { SESSION_HEADING_ID } from './session-ids.js';
 
 export interface SessionViewState {
   tokens: TokenSet;
