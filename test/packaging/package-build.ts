@@ -69,7 +69,7 @@ export async function analyzeManifest(): Promise<Manifest> {
 }
 
 export interface StageOptions {
-  /** Also the single-file bundle (vite build) and custom-elements.json; the npm build alone is tsc's. */
+  /** Also the single-file bundle and the split build (vite) and custom-elements.json; the npm build alone is tsc's. */
   complete?: boolean;
 }
 
@@ -90,6 +90,10 @@ export async function stagePackage(root: string, { complete = true }: StageOptio
     ...(complete
       ? [
           succeed('vite build', run(bin('vite'), ['build', '--logLevel', 'warn', '--outDir', dist])),
+          succeed(
+            'vite build (split)',
+            run(bin('vite'), ['build', '--config', 'vite.cdn.config.ts', '--logLevel', 'warn', '--outDir', join(dist, 'cdn')]),
+          ),
           analyzeManifest().then((manifest) =>
             writeFileSync(join(folder, 'custom-elements.json'), `${JSON.stringify(manifest, null, 2)}\n`),
           ),

@@ -196,6 +196,14 @@ describe('the published package', () => {
       assert.deepEqual(files.filter((file) => !allowed.some((pattern) => pattern.test(file))), []);
     });
 
+    it('holds the split build: its two entries and the chunks they load', () => {
+      assert.ok(files.includes('dist/cdn/jwt-login.js') && files.includes('dist/cdn/bridges.js'));
+      const chunks = files.filter((file) => /^dist\/cdn\/chunks\/[\w-]+\.js$/.test(file));
+      for (const name of ['session-engine', 'session-view', 'client-for-config', 'de', 'ar']) {
+        assert.ok(chunks.some((file) => file.startsWith(`dist/cdn/chunks/${name}-`)), `chunk ${name}`);
+      }
+    });
+
     it('holds every file package.json points to', () => {
       const manifest = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as Record<string, unknown>;
       const targets = (value: unknown): string[] =>
@@ -206,7 +214,8 @@ describe('the published package', () => {
     });
 
     it('ships a declaration file beside every module of the npm build', () => {
-      const modules = files.filter((file) => file.endsWith('.js') && file !== 'dist/jwt-login.bundle.js');
+      // The single file and the split build are for <script type="module">; the npm build is typed.
+      const modules = files.filter((file) => file.endsWith('.js') && file !== 'dist/jwt-login.bundle.js' && !file.startsWith('dist/cdn/'));
       assert.ok(modules.includes('dist/react/index.js'));
       assert.deepEqual(modules.filter((file) => !files.includes(file.replace(/\.js$/, '.d.ts'))), []);
     });
