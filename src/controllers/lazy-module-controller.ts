@@ -15,7 +15,7 @@ function whenIdle(task: () => void): IdleHandle {
 /**
  * A part of the element that is not needed for the first form (the signed-in view, the
  * session, the HTTP client): imported once the host has rendered and the browser is idle,
- * or at once when something needs it first (`load()`). In the split build each is a chunk
+ * or at once when something needs it first (`load()`); the `endpoints` validator only then. In the split build each is a chunk
  * the entry loads itself; the host re-renders when it arrives.
  */
 export class LazyModuleController<Module> implements ReactiveController {
@@ -30,9 +30,13 @@ export class LazyModuleController<Module> implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #import: () => Promise<Module>;
 
-  constructor(host: ReactiveControllerHost, load: () => Promise<Module>) {
+  readonly #preload: boolean;
+
+  /** With `preload: false` it loads only when asked (`load()`), never ahead of need. */
+  constructor(host: ReactiveControllerHost, load: () => Promise<Module>, { preload = true } = {}) {
     this.#host = host;
     this.#import = load;
+    this.#preload = preload;
     this.loaded = new Promise((resolve) => (this.#resolveLoaded = resolve));
     host.addController(this);
   }
@@ -57,7 +61,7 @@ export class LazyModuleController<Module> implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.#loading || this.#idle) return;
+    if (!this.#preload || this.#loading || this.#idle) return;
     // Ahead of need: a failure here is retried, and reported, by the load that needs it.
     this.#idle = whenIdle(() => void this.load().catch(() => undefined));
   }

@@ -1,4 +1,3 @@
-import { endpointsProblem } from './endpoints-schema.js';
 import { configError } from './errors.js';
 import {
   type EndpointsOverride,
@@ -32,8 +31,8 @@ export interface RawConfig {
   persist?: string | null;
   refresh?: string | null;
   timeout?: number | string | null;
-  /** An object, or its JSON text (the attribute, or a child `<script type="application/json">`). */
-  endpoints?: EndpointsOverride | string | null;
+  /** The API's calls over the preset's, as `parseEndpoints` returns them (it checks them against the format). */
+  endpoints?: EndpointsOverride | undefined;
 }
 
 /** The configuration after validation: everything the widget needs to talk to the API. */
@@ -52,23 +51,6 @@ function oneOf<T extends string>(attribute: string, allowed: readonly T[], value
   if (!raw) return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw configError(attribute, `${attribute} "${raw}" is not one of: ${allowed.join(', ')}`);
-}
-
-/** The `endpoints` value checked against the format; a config-error names the key at fault. */
-export function parseEndpoints(value: EndpointsOverride | string | null | undefined): EndpointsOverride | undefined {
-  if (value === null || value === undefined) return undefined;
-  let data: unknown = value;
-  if (typeof value === 'string') {
-    if (value.trim() === '') return undefined;
-    try {
-      data = JSON.parse(value);
-    } catch (error) {
-      throw configError('endpoints', `endpoints is not valid JSON: ${(error as Error).message}`);
-    }
-  }
-  const checked = endpointsProblem(data);
-  if ('problem' in checked) throw configError('endpoints', checked.problem);
-  return checked.override;
 }
 
 function parseMethods(value: string | null | undefined, presetName: PresetName, preset: Preset): LoginMethod[] {
@@ -105,7 +87,7 @@ export function parseConfig(raw: RawConfig, documentUrl?: string): WidgetConfig 
   if (!isPresetName(presetName)) {
     throw configError('preset', `preset "${presetName}" is not one of: ${PRESET_NAMES.join(', ')}`);
   }
-  const preset = resolvePreset(presetName, parseEndpoints(raw.endpoints));
+  const preset = resolvePreset(presetName, raw.endpoints);
   return {
     baseUrl,
     presetName,

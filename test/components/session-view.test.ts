@@ -3,7 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { render } from 'lit';
 import type { JWTPayload } from 'jose';
 import { loginStyles } from '../../src/components/login/login.styles.js';
-import { renderSessionView, type SessionViewState } from '../../src/components/login/session-view.js';
+import { renderSessionView, sessionViewStyles, type SessionViewState } from '../../src/components/login/session-view.js';
 import { copyText } from '../../src/controllers/copy-controller.js';
 import type { TokenSet } from '../../src/core/tokens.js';
 import { makeJwt } from '../helpers/jwt.js';
@@ -40,7 +40,7 @@ function state(overrides: Partial<SessionViewState> = {}): SessionViewState {
 async function show(overrides: Partial<SessionViewState> = {}): Promise<{ host: HTMLElement; root: ShadowRoot }> {
   const host = await fixture<HTMLElement>(html`<div></div>`);
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [loginStyles.styleSheet!];
+  root.adoptedStyleSheets = [loginStyles.styleSheet!, sessionViewStyles.styleSheet!];
   render(renderSessionView(state(overrides)), root);
   return { host, root };
 }

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize } from 'node:path';
+import { distAsset } from './helpers/bundle-page.js';
 
 // The strictest page we promise to work on: no inline script or style, no eval,
 // Trusted Types required. The API is reached on the page's own origin (a proxy to
@@ -26,12 +25,6 @@ const pageWith = (script: string) => `<!doctype html>
 <script type="module" src="${script}"></script></head>
 <body><main><jwt-login base-url="/wunder/v1" tenant="globex" methods="password"></jwt-login></main></body></html>`;
 
-/** A file of dist/ under /assets/, never outside it. */
-function asset(url: string): Buffer | undefined {
-  const path = normalize(join('dist', decodeURIComponent(new URL(url, 'http://x').pathname.slice('/assets/'.length))));
-  return path.startsWith('dist/') && path.endsWith('.js') && existsSync(path) ? readFileSync(path) : undefined;
-}
-
 test.beforeAll(async () => {
   server = createServer(async (request, response) => {
     const url = request.url ?? '/';
@@ -44,8 +37,8 @@ test.beforeAll(async () => {
       });
       response.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' });
       response.end(Buffer.from(await answer.arrayBuffer()));
-    } else if (url.startsWith('/assets/') && asset(url)) {
-      response.writeHead(200, { 'Content-Type': 'text/javascript', 'Content-Security-Policy': CSP }).end(asset(url));
+    } else if (distAsset(url)) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript', 'Content-Security-Policy': CSP }).end(distAsset(url));
     } else if (url.startsWith('/?script=')) {
       const script = decodeURIComponent(url.slice('/?script='.length));
       response.writeHead(200, { 'Content-Type': 'text/html', 'Content-Security-Policy': CSP }).end(pageWith(script));

@@ -6,13 +6,14 @@ import sessionApi from '../../demo/apis/generic-session.json' with { type: 'json
 import { DEMO_CREDENTIALS } from '../../demo/server/index.js';
 import { AuthClient } from '../../src/core/client.js';
 import { parseConfig } from '../../src/core/config.js';
+import { parseEndpoints } from '../../src/core/endpoints-json.js';
 import { call, startTestServer, type TestServer } from './harness.js';
 
 const { email, password, keyId, keySecret } = DEMO_CREDENTIALS.generic;
 
 /** The widget's own client, configured from one of the README's JSON examples, as a page would. */
 function clientFor(server: TestServer, endpoints: unknown): AuthClient {
-  const config = parseConfig({ baseUrl: server.baseUrls.generic, preset: 'custom', endpoints: JSON.stringify(endpoints) });
+  const config = parseConfig({ baseUrl: server.baseUrls.generic, preset: 'custom', endpoints: parseEndpoints(JSON.stringify(endpoints)) });
   return new AuthClient({ baseUrl: config.baseUrl, presetName: 'custom', preset: config.preset, timeout: 5000 });
 }
 

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AuthClient } from '../../src/core/client.js';
-import { parseConfig, parseEndpoints } from '../../src/core/config.js';
+import { parseConfig } from '../../src/core/config.js';
+import { parseEndpoints } from '../../src/core/endpoints-json.js';
 import { readPath, writePath } from '../../src/core/dot-path.js';
 import { LoginError } from '../../src/core/errors.js';
 import { type EndpointsOverride, PRESETS, resolvePreset } from '../../src/core/presets.js';

@@ -1,5 +1,5 @@
 import { localized } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CopyController } from '../../controllers/copy-controller.js';
 import { InlineConfigController } from '../../controllers/inline-config-controller.js';
@@ -180,8 +180,15 @@ export class JwtLogin extends LitElement {
       void this.#sessionView.load().catch(() => undefined);
     },
   });
+  /** The `endpoints` validator: loaded only for a page that describes its API's calls. */
+  readonly #endpointsJson = new LazyModuleController(this, () => import('../../core/endpoints-json.js'), { preload: false });
   /** The signed-in view: a chunk of its own, loaded when idle or when a sign-in starts. */
-  readonly #sessionView = new LazyModuleController(this, () => import('./session-view.js'));
+  readonly #sessionView = new LazyModuleController(this, async () => {
+    const view = await import('./session-view.js');
+    // Its styles came with it: added to the element's own.
+    adoptStyles(this.renderRoot as ShadowRoot, [...JwtLogin.elementStyles, view.sessionViewStyles]);
+    return view;
+  });
   readonly #sessions = new SessionController(this, (error) => {
     this.#copy.reset();
     this.#signIn.sessionEnded(error);
@@ -228,6 +235,14 @@ export class JwtLogin extends LitElement {
     return this.#signIn.loginWithToken(externalToken);
   }
 
+  /** Also waits for the `endpoints` validator when the configuration needs it, and the render that follows. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    if (this.config !== undefined || !this.hasUpdated) return complete;
+    await this.#endpointsJson.load().catch(() => undefined);
+    return super.getUpdateComplete();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const configChanged =
       this.config === undefined ||
@@ -237,7 +252,8 @@ export class JwtLogin extends LitElement {
       this.#parsedInlineConfig = this.#inlineConfig.text;
       this.config = this.#parseConfig();
     }
-    if (configChanged || changed.has('tenant')) {
+    // Waiting for the endpoints validator: nothing to configure yet.
+    if (this.config && (configChanged || changed.has('tenant'))) {
       const config = this.#currentConfig;
       this.#sessions.configure(
         config instanceof LoginError ? undefined : sessionSettings(config, this.tenant, (tenant) => this.#signIn.client(config, tenant)),
@@ -252,7 +268,7 @@ export class JwtLogin extends LitElement {
       this.#focusSessionHeading = false;
       heading.focus();
     }
-    const config = this.#currentConfig;
+    const config = this.config;
     if (!(config instanceof LoginError)) {
       this.#reportedConfigError = undefined;
     } else if (this.#reportedConfigError !== config.message) {
@@ -262,10 +278,22 @@ export class JwtLogin extends LitElement {
     }
   }
 
-  #parseConfig(): WidgetConfig | LoginError {
+  /** The configuration; `undefined` while the validator that `endpoints` needs is on its way (it re-renders then). */
+  #parseConfig(): WidgetConfig | LoginError | undefined {
     try {
       const { baseUrl, preset, methods, persist, refresh, timeout } = this;
-      const endpoints = this.endpoints ?? this.#inlineConfig.text;
+      const described = this.endpoints ?? this.#inlineConfig.text;
+      let endpoints: EndpointsOverride | undefined;
+      if (described !== undefined && described !== null && !(typeof described === 'string' && described.trim() === '')) {
+        const json = this.#endpointsJson.module;
+        if (!json) {
+          void this.#endpointsJson.load().catch((error: unknown) => {
+            this.config = asLoginError(error);
+          });
+          return undefined;
+        }
+        endpoints = json.parseEndpoints(described);
+      }
       return parseConfig({ baseUrl, preset, methods, persist, refresh, timeout, endpoints }, this.ownerDocument.baseURI);
     } catch (error) {
       return asLoginError(error);
@@ -308,7 +336,9 @@ export class JwtLogin extends LitElement {
   }
 
   #renderContent(): TemplateResult {
-    const config = this.#currentConfig;
+    // The endpoints validator is on its way: a moment with nothing rather than a wrong form.
+    if (!this.config) return html``;
+    const config = this.config;
     const texts = new Texts(this.i18n, this.#language.tag);
     if (config instanceof LoginError) return html`<div part="error" role="alert">${errorMessage(config.detail, texts)}</div>`;
     const tokens = this.session;

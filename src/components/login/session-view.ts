@@ -7,8 +7,9 @@ import { displayNameOf, type TokenSet } from '../../core/tokens.js';
 import { formatExpiresIn } from './expiry-text.js';
 import { defaultTexts, type Texts } from './messages.js';
 import { methodLabel } from './method-labels.js';
-
 import { SESSION_HEADING_ID } from './session-ids.js';
+
+export { sessionViewStyles } from './session-view.styles.js';
 
 export interface SessionViewState {
   tokens: TokenSet;

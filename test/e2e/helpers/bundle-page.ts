@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join, normalize } from 'node:path';
 import type { Locator, Page } from 'playwright';
 import { listenLocally, type LocalServer } from '../../helpers/local-server.js';
 
@@ -15,6 +16,20 @@ export interface WidgetPageOptions {
   css?: string;
   /** HTML after the widget (a paragraph the widget could push down, say). */
   after?: string;
+}
+
+/**
+ * Which delivery the pages load: the single file, or with `JWT_LOGIN_DELIVERY=split` the
+ * split build's entry, whose chunks load themselves (`npm run test:e2e:split`).
+ */
+export const WIDGET_SCRIPT = process.env.JWT_LOGIN_DELIVERY === 'split' ? '/assets/cdn/jwt-login.js' : '/assets/jwt-login.bundle.js';
+
+/** A script of dist/ served under /assets/, never a file outside dist/. */
+export function distAsset(urlPath: string): Buffer | undefined {
+  const path = normalize(join('dist', decodeURIComponent(urlPath.slice('/assets/'.length))));
+  return urlPath.startsWith('/assets/') && path.startsWith('dist/') && path.endsWith('.js') && existsSync(path)
+    ? readFileSync(path)
+    : undefined;
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -36,13 +51,14 @@ export function widgetPage(options: WidgetPageOptions): string {
   body { margin: 0; font-family: system-ui, sans-serif; background: light-dark(#f1f5f9, #0f172a); color: light-dark(#1f2937, #e5e7eb); }
   ${options.css ?? ''}
 </style>
-<script type="module" src="/assets/jwt-login.bundle.js"></script></head>
+<script type="module" src="${WIDGET_SCRIPT}"></script></head>
 <body><jwt-login${attributes}></jwt-login>${options.after ?? ''}</body></html>`;
 }
 
 /**
- * Serves `dist/jwt-login.bundle.js` at `/assets/jwt-login.bundle.js` and each page of
- * `pages` at its path (`/`, `/ar`, …), on an origin of its own: the API is cross-origin.
+ * Serves `dist/jwt-login.bundle.js` at `/assets/jwt-login.bundle.js` (and the split build
+ * under `/assets/cdn/`) and each page of `pages` at its path (`/`, `/ar`, …), on an origin
+ * of its own: the API is cross-origin.
  */
 export async function serveBundlePages(
   pages: Record<string, string>,
@@ -53,6 +69,8 @@ export async function serveBundlePages(
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/assets/jwt-login.bundle.js') {
       response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
+    } else if (distAsset(path)) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(distAsset(path));
     } else if (pages[path] !== undefined) {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pages[path]);
     } else {
