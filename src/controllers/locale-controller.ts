@@ -15,9 +15,10 @@ import { DomFollowingController } from './dom-following-controller.js';
  * when the element connects, so the first render already has it, and followed as any
  * `lang` changes. Each widget renders in its own locale: the texts of a render are read
  * in the host's `render()`, between this controller's `hostUpdate` and `hostUpdated`.
- * A locale not loaded yet renders in English and re-renders once its texts arrive (the
- * npm build loads them on demand; the single-file bundle has them all, within the same
- * task, before anything is painted). Uncontrolled inputs keep what was typed.
+ * Until a locale's texts are loaded the element keeps the language it showed, or at first
+ * shows no texts at all (`hasTexts`), never English in their place, and renders once they arrive (the npm and split builds load them
+ * on demand; the single-file bundle has them all, within the same task, before anything is
+ * painted). If they fail to come, English stands in. Uncontrolled inputs keep what was typed.
  */
 export class LocaleController extends DomFollowingController {
   /** The language tag as written (`de-AT`), for dates and numbers. */
@@ -25,6 +26,10 @@ export class LocaleController extends DomFollowingController {
   /** The supported locale nearest to it (`de`), for texts. */
   locale = 'en';
   rtl = false;
+  /** A locale whose texts did not arrive: English stands in. */
+  #fellBack: string | undefined;
+  /** The locale of the last render whose texts were here: kept while another one's are on their way. */
+  #rendered: string | undefined;
   #unsubscribe: (() => void) | undefined;
 
   override hostConnected(): void {
@@ -39,7 +44,8 @@ export class LocaleController extends DomFollowingController {
   }
 
   hostUpdate(): void {
-    renderIn(this.locale);
+    if (this.ready) this.#rendered = this.locale;
+    renderIn(this.#rendered ?? this.locale);
   }
 
   hostUpdated(): void {
@@ -60,10 +66,26 @@ export class LocaleController extends DomFollowingController {
     this.rtl = isRightToLeft(this.locale);
     this.host.requestUpdate();
     if (isWidgetLocaleLoaded(this.locale)) return;
+    void this.loaded();
+  }
+
+  /** Whether the element has texts to show: its language's, or, while those are on their way, the last ones it showed. */
+  get hasTexts(): boolean {
+    return this.ready || this.#rendered !== undefined;
+  }
+
+  /** Whether the texts of the element's language are here (or failed to come, and English stands in). */
+  get ready(): boolean {
+    return isWidgetLocaleLoaded(this.locale) || this.#fellBack === this.locale;
+  }
+
+  /** Resolves once the texts of the element's language are here, or English stands in for them. */
+  async loaded(): Promise<void> {
     const wanted = this.locale;
-    void loadWidgetLocale(wanted).then(() => {
-      if (this.locale === wanted) this.host.requestUpdate();
-    });
+    if (isWidgetLocaleLoaded(wanted)) return;
+    await loadWidgetLocale(wanted);
+    if (!isWidgetLocaleLoaded(wanted)) this.#fellBack = wanted;
+    if (this.locale === wanted) this.host.requestUpdate();
   }
 }
 

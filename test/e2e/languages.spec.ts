@@ -8,13 +8,20 @@ let server: LocalServer;
 
 test.beforeAll(async () => {
   const api = `${process.env.AUTH_SERVER_URL}/wunder/v1`;
-  // Runs after the bundle (module scripts run in order), and reads the widgets just before the first paint.
+  // Runs after the bundle (module scripts run in order), and reads the widgets just before each
+  // paint until every one shows a label: what the reader sees first. The single file has every
+  // language inlined (the first frame); the split build waits for a language's chunk and shows
+  // no text until then, never English in its place.
   const probe = `<script type="module">
-    requestAnimationFrame(() => {
-      window.firstFrame = [...document.querySelectorAll('jwt-login')].map(
-        (login) => [...login.shadowRoot.querySelectorAll('label')].pop().textContent.trim(),
+    window.framesWithoutLabels = 0;
+    const read = () => {
+      const labels = [...document.querySelectorAll('jwt-login')].map(
+        (login) => [...login.shadowRoot.querySelectorAll('label')].pop()?.textContent.trim(),
       );
-    });
+      if (labels.every(Boolean)) window.firstFrame = labels;
+      else (window.framesWithoutLabels += 1), requestAnimationFrame(read);
+    };
+    requestAnimationFrame(read);
   </script>`;
   server = await serveBundlePages({
     '/': widgetPage({
@@ -38,6 +45,9 @@ test('each widget speaks its own lang (else its ancestor’s) from the first fra
     'كلمة المرور',
     'Password',
   ]);
+  if (process.env.JWT_LOGIN_DELIVERY !== 'split') {
+    expect(await page.evaluate(() => (window as unknown as { framesWithoutLabels: number }).framesWithoutLabels)).toBe(0);
+  }
   const widgets = page.locator('jwt-login');
   await expect(widgets.nth(0).getByLabel(/passwort/i)).toBeVisible();
   await expect(widgets.nth(2).locator('[part="base"]')).toHaveAttribute('dir', 'rtl');

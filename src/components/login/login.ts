@@ -235,11 +235,11 @@ export class JwtLogin extends LitElement {
     return this.#signIn.loginWithToken(externalToken);
   }
 
-  /** Also waits for the `endpoints` validator when the configuration needs it, and the render that follows. */
+  /** Also waits for the texts of the element's language and the `endpoints` validator when they are on their way, and the render that follows. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    if (this.config !== undefined || !this.hasUpdated) return complete;
-    await this.#endpointsJson.load().catch(() => undefined);
+    if (!this.hasUpdated || (this.config !== undefined && this.#language.ready)) return complete;
+    await Promise.all([this.#language.loaded(), this.config === undefined && this.#endpointsJson.load().catch(() => undefined)]);
     return super.getUpdateComplete();
   }
 
@@ -336,8 +336,9 @@ export class JwtLogin extends LitElement {
   }
 
   #renderContent(): TemplateResult {
-    // The endpoints validator is on its way: a moment with nothing rather than a wrong form.
-    if (!this.config) return html``;
+    // The endpoints validator or the language's texts are on their way: a moment with nothing
+    // rather than a wrong form or a flash of English.
+    if (!this.config || !this.#language.hasTexts) return html``;
     const config = this.config;
     const texts = new Texts(this.i18n, this.#language.tag);
     if (config instanceof LoginError) return html`<div part="error" role="alert">${errorMessage(config.detail, texts)}</div>`;
