@@ -5,8 +5,9 @@
  * such an import into a static one, `import * as ns from './x.js'`, and the call into
  * `Promise.resolve(ns)`: the same promise of the same namespace, evaluated up front.
  *
- * Only for modules without side effects on import (the locale tables, the session engine and
- * view, the HTTP client): their evaluation order is unobservable. The npm build (tsc) keeps the real, on-demand imports.
+ * Only for modules whose evaluation order is unobservable: the locale tables, the session
+ * engine and the HTTP client have no side effects on import, and the signed-in view's one
+ * (adding its texts to the defaults) only has to happen before it renders. The npm build (tsc) keeps the real, on-demand imports.
  *
  * Ours, not a library's: bundlers (rolldown's `codeSplitting: false` included) must keep
  * the deferred evaluation order, and only we know these modules make it unobservable.

@@ -2,6 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { expiryTextChangesIn, formatExpiresIn } from '../../src/components/login/expiry-text.js';
+import { addDefaultTexts } from '../../src/components/login/messages.js';
+import { SESSION_TEXTS } from '../../src/components/login/session-texts.js';
+
+// The signed-in view's texts come with its chunk; here, without the view, they are added by hand.
+addDefaultTexts(SESSION_TEXTS);
 
 const textAt = (remainingMs: number) => formatExpiresIn(remainingMs / 1000, 'en');
 /** Up to ten hours left, to the millisecond. */

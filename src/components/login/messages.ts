@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { LoginErrorCode, LoginErrorDetail } from '../../core/errors.js';
 import type { MethodTextKey } from '../../core/form-fields.js';
 import type { FieldProblem } from '../../core/validation.js';
+import type { SESSION_TEXTS } from './session-texts.js';
 
 // Every visible text of <jwt-login>, by key: the @lit/localize id without `jwt-login.`, so the
 // translations in xliff/*.xlf are found under the same name. A text with values takes them
@@ -59,30 +60,6 @@ const DEFAULTS = {
   'otp.change-phone': () => msg('Use another number', { id: 'jwt-login.otp.change-phone' }),
   'otp.change-email': () => msg('Use another address', { id: 'jwt-login.otp.change-email' }),
 
-  'session.heading': () => msg('Signed in', { id: 'jwt-login.session.heading' }),
-  'session.anonymous': () => msg('You are signed in.', { id: 'jwt-login.session.anonymous' }),
-  'session.who': ({ who }: { who: string }) => msg(str`Signed in as ${who}.`, { id: 'jwt-login.session.who' }),
-  'session.expired': () => msg('Expired', { id: 'jwt-login.session.expired' }),
-  'session.expires-in-hours': ({ hours, minutes }: { hours: string; minutes: string }) =>
-    msg(str`Expires in ${hours} h ${minutes} min`, { id: 'jwt-login.session.expires-in-hours' }),
-  'session.expires-in-minutes': ({ minutes }: { minutes: string }) =>
-    msg(str`Expires in ${minutes} min`, { id: 'jwt-login.session.expires-in-minutes' }),
-  'session.expires-in-seconds': ({ secs }: { secs: string }) =>
-    msg(str`Expires in ${secs} s`, { id: 'jwt-login.session.expires-in-seconds' }),
-  'session.until': ({ until }: { until: string }) => msg(str`Access valid until ${until}.`, { id: 'jwt-login.session.until' }),
-  'session.method': () => msg('Sign-in method', { id: 'jwt-login.session.method' }),
-  'session.method-external-token': () => msg('External token', { id: 'jwt-login.session.method-external-token' }),
-  'session.tenant': () => msg('Tenant', { id: 'jwt-login.session.tenant' }),
-  'session.copy-token': () => msg('Copy access token', { id: 'jwt-login.session.copy-token' }),
-  'session.copy-header': () => msg('Copy Authorization header', { id: 'jwt-login.session.copy-header' }),
-  'session.copied-token': () => msg('Access token copied.', { id: 'jwt-login.session.copied-token' }),
-  'session.copied-header': () => msg('Authorization header copied.', { id: 'jwt-login.session.copied-header' }),
-  'session.copy-failed': () =>
-    msg('Copying failed: select and copy the token instead.', { id: 'jwt-login.session.copy-failed' }),
-  'session.token-label': () => msg('Access token', { id: 'jwt-login.session.token-label' }),
-  'session.claims': () => msg('Token claims', { id: 'jwt-login.session.claims' }),
-  'session.sign-out': () => msg('Sign out', { id: 'jwt-login.session.sign-out' }),
-
   'error.config': ({ message }: { message: string }) =>
     msg(str`This sign-in form is not set up correctly: ${message}.`, { id: 'jwt-login.error.config' }),
   'error.invalid-input': () => msg('Please check what you entered.', { id: 'jwt-login.error.invalid-input' }),
@@ -115,7 +92,15 @@ const DEFAULTS = {
     msg('Your session could not be renewed. Please sign in again.', { id: 'jwt-login.error.refresh-failed' }),
 };
 
-type Defaults = typeof DEFAULTS;
+type Defaults = typeof DEFAULTS & typeof SESSION_TEXTS;
+
+/** The defaults of the views loaded so far: the forms' at once, the signed-in view's with its chunk. */
+const loadedDefaults: Partial<Defaults> = { ...DEFAULTS };
+
+/** Adds the default texts of a view that arrived on demand (the signed-in view's). */
+export function addDefaultTexts(texts: Partial<Defaults>): void {
+  Object.assign(loadedDefaults, texts);
+}
 
 /** The key of a visible text: its @lit/localize id without `jwt-login.` (e.g. `field.email`). */
 export type TextKey = keyof Defaults;
@@ -153,16 +138,17 @@ export class Texts {
   get<Key extends TextKey>(key: Key, ...[values]: TextValues<Key>): string {
     const given = values as Record<string, unknown> | undefined;
     const override = this.#tables.map((table) => table[key]).find((text) => typeof text === 'string');
-    if (override === undefined) return (DEFAULTS[key] as (values?: Record<string, unknown>) => string)(given);
+    if (override === undefined) {
+      const text = loadedDefaults[key] as ((values?: Record<string, unknown>) => string) | undefined;
+      // Only a view whose texts are loaded renders: the key is a last resort, never seen.
+      return text ? text(given) : key;
+    }
     return override.replace(/\{(\w+)\}/g, (whole, name: string) => (given && name in given ? String(given[name]) : whole));
   }
 }
 
 /** The localized defaults, no overrides. */
 export const defaultTexts = new Texts();
-
-/** Every text key, for documentation and tests. */
-export const TEXT_KEYS = Object.keys(DEFAULTS) as TextKey[];
 
 // A method's texts (core/methods.ts) must be in the table: a forgotten one fails to compile here.
 const methodTexts: Record<MethodTextKey, () => string> = DEFAULTS;

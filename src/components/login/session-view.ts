@@ -5,11 +5,14 @@ import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { CopyOutcome, CopyTarget } from '../../controllers/copy-controller.js';
 import { displayNameOf, type TokenSet } from '../../core/tokens.js';
 import { formatExpiresIn } from './expiry-text.js';
-import { defaultTexts, type Texts } from './messages.js';
+import { addDefaultTexts, defaultTexts, type Texts } from './messages.js';
 import { methodLabel } from './method-labels.js';
 import { SESSION_HEADING_ID } from './session-ids.js';
+import { SESSION_TEXTS } from './session-texts.js';
 
 export { sessionViewStyles } from './session-view.styles.js';
+
+addDefaultTexts(SESSION_TEXTS);
 
 export interface SessionViewState {
   tokens: TokenSet;
