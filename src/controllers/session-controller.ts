@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AuthClient } from '../core/client.js';
 import type { PersistMode, WidgetConfig } from '../core/config.js';
-import { type LoginErrorDetail, LoginError } from '../core/errors.js';
+import { chunkMissing, type LoginErrorDetail } from '../core/errors.js';
 import { ElementMemory } from '../core/element-memory.js';
 import type { SessionEvents, SessionManager } from '../core/session.js';
 import { canRefreshTokens } from '../core/refreshable.js';
@@ -188,7 +188,7 @@ export class SessionController implements ReactiveController {
     try {
       await this.#engine.load();
     } catch {
-      throw new LoginError({ code: 'network-error', message: 'The session code could not be loaded', method: null });
+      throw chunkMissing('The session engine');
     }
     await this.#opened;
   }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AuthClient } from '../core/client.js';
 import type { WidgetConfig } from '../core/config.js';
-import { type LoginErrorDetail, configError, LoginError } from '../core/errors.js';
+import { chunkMissing, configError, type LoginErrorDetail, LoginError } from '../core/errors.js';
 import { type FormStep, type InputName, firstStep, METHODS } from '../core/form-fields.js';
 import type { FieldValues, LoginMethod } from '../core/presets.js';
 import type { Signer } from '../core/signature.js';
@@ -204,7 +204,7 @@ export class SignInController implements ReactiveController {
   /** The AuthClient for the element's configuration and a tenant (the client is a chunk of its own). */
   async client(config: WidgetConfig, tenant: string | undefined): Promise<AuthClient> {
     const { clientForConfig } = await this.#clientModule.load().catch(() => {
-      throw new LoginError({ code: 'network-error', message: 'The HTTP client could not be loaded', method: null });
+      throw chunkMissing('The HTTP client');
     });
     const { signer, signingKey, headers } = this.#host;
     return clientForConfig(config, { tenant, signer, signingKey, headers });

@@ -76,3 +76,8 @@ export function isLoginErrorCode(value: unknown): value is LoginErrorCode {
 export function configError(field: string, message: string): LoginError {
   return new LoginError({ code: 'config-error', message, method: null, field });
 }
+
+/** A part of the split build that did not arrive (offline, a redeploy): a network-error; it is asked for again next time. */
+export function chunkMissing(what: string): LoginError {
+  return new LoginError({ code: 'network-error', message: `${what} could not be loaded`, method: null });
+}

@@ -8,7 +8,7 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { sessionSettings, SessionController } from '../../controllers/session-controller.js';
 import { asLoginError, SignInController } from '../../controllers/sign-in-controller.js';
 import { type WidgetConfig, DEFAULT_TIMEOUT, parseConfig } from '../../core/config.js';
-import { configError, LoginError } from '../../core/errors.js';
+import { chunkMissing, configError, LoginError } from '../../core/errors.js';
 import type { FormStep } from '../../core/form-fields.js';
 import type { EndpointsOverride, LoginMethod } from '../../core/presets.js';
 import type { Signer } from '../../core/signature.js';
@@ -287,8 +287,8 @@ export class JwtLogin extends LitElement {
       if (described !== undefined && described !== null && !(typeof described === 'string' && described.trim() === '')) {
         const json = this.#endpointsJson.module;
         if (!json) {
-          void this.#endpointsJson.load().catch((error: unknown) => {
-            this.config = asLoginError(error);
+          void this.#endpointsJson.load().catch(() => {
+            this.config = chunkMissing('The endpoints validator');
           });
           return undefined;
         }
@@ -306,7 +306,9 @@ export class JwtLogin extends LitElement {
 
   /** Rejects with the LoginError of tokens the session refuses. */
   async #startSession(tokens: TokenSet): Promise<void> {
-    await this.#sessionView.load();
+    await this.#sessionView.load().catch(() => {
+      throw chunkMissing('The signed-in view');
+    });
     this.#copy.reset();
     this.#focusSessionHeading = true;
     try {
