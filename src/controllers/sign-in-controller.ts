@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AuthClient } from '../core/client.js';
 import type { WidgetConfig } from '../core/config.js';
-import { chunkMissing, configError, type LoginErrorDetail, LoginError } from '../core/errors.js';
+import { asLoginError, chunkMissing, configError, type LoginErrorDetail, LoginError } from '../core/errors.js';
 import { type FormStep, type InputName, firstStep, METHODS } from '../core/form-fields.js';
 import type { FieldValues, LoginMethod } from '../core/presets.js';
 import type { Signer } from '../core/signature.js';
@@ -46,12 +46,6 @@ export interface SignInOptions {
   startSession(tokens: TokenSet): Promise<void>;
   /** A request is about to be sent: load what showing its outcome needs. */
   prepare(): void;
-}
-
-export function asLoginError(error: unknown): LoginError {
-  if (error instanceof LoginError) return error;
-  const message = error instanceof Error ? error.message : 'Unexpected failure';
-  return new LoginError({ code: 'invalid-response', message, method: null });
 }
 
 /**

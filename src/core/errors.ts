@@ -81,3 +81,10 @@ export function configError(field: string, message: string): LoginError {
 export function chunkMissing(what: string): LoginError {
   return new LoginError({ code: 'network-error', message: `${what} could not be loaded`, method: null });
 }
+
+/** Any failure as a LoginError: one already is, anything else is an answer the widget could not use. */
+export function asLoginError(error: unknown): LoginError {
+  if (error instanceof LoginError) return error;
+  const message = error instanceof Error ? error.message : 'Unexpected failure';
+  return new LoginError({ code: 'invalid-response', message, method: null });
+}

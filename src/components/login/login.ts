@@ -1,14 +1,14 @@
 import { localized } from '@lit/localize';
 import { adoptStyles, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { ConfigController } from '../../controllers/config-controller.js';
 import { CopyController } from '../../controllers/copy-controller.js';
-import { InlineConfigController } from '../../controllers/inline-config-controller.js';
 import { LazyModuleController } from '../../controllers/lazy-module-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { sessionSettings, SessionController } from '../../controllers/session-controller.js';
-import { asLoginError, SignInController } from '../../controllers/sign-in-controller.js';
-import { type WidgetConfig, DEFAULT_TIMEOUT, parseConfig } from '../../core/config.js';
-import { chunkMissing, configError, LoginError } from '../../core/errors.js';
+import { SignInController } from '../../controllers/sign-in-controller.js';
+import { type WidgetConfig, DEFAULT_TIMEOUT } from '../../core/config.js';
+import { chunkMissing, LoginError } from '../../core/errors.js';
 import type { FormStep } from '../../core/form-fields.js';
 import type { EndpointsOverride, LoginMethod } from '../../core/presets.js';
 import type { Signer } from '../../core/signature.js';
@@ -21,9 +21,6 @@ import { slotStyles } from './slots.styles.js';
 import { errorMessage, type TextOverrides, Texts } from './messages.js';
 import { SESSION_HEADING_ID } from './session-ids.js';
 import { renderSignIn } from './sign-in-form.js';
-
-/** The attributes that make up the configuration; a change to any of them re-validates it. */
-const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh', 'timeout', 'endpoints'] as const;
 
 /**
  * Signs a person or an API client in against a JWT-issuing API and hands the
@@ -158,21 +155,15 @@ export class JwtLogin extends LitElement {
    */
   @property({ attribute: false }) i18n?: TextOverrides;
 
-  // Parsed by every update that changes an attribute it reads, the first one included: the
-  // attributes arrive after the constructor, so a parse there would be thrown away.
-  @state() private config?: WidgetConfig | LoginError;
-
   #reportedConfigError: string | undefined;
   /** A sign-in here is starting its session: focus goes to the signed-in view's heading once it shows. */
   #focusSessionHeading = false;
-  /** The inline configuration's text when the last configuration was parsed. */
-  #parsedInlineConfig: string | undefined;
 
   readonly #language = new LocaleController(this);
-  readonly #inlineConfig = new InlineConfigController(this);
+  readonly #configuration = new ConfigController(this);
   readonly #copy = new CopyController(this);
   readonly #signIn: SignInController = new SignInController(this, {
-    config: () => this.#currentConfig,
+    config: () => this.#configuration.current,
     fields: (config, method, step) => this.#fields(config, method, step),
     startSession: (tokens) => this.#startSession(tokens),
     prepare: () => {
@@ -180,8 +171,6 @@ export class JwtLogin extends LitElement {
       void this.#sessionView.load().catch(() => undefined);
     },
   });
-  /** The `endpoints` validator: loaded only for a page that describes its API's calls. */
-  readonly #endpointsJson = new LazyModuleController(this, () => import('../../core/endpoints-json.js'), { preload: false });
   /** The signed-in view: a chunk of its own, loaded when idle or when a sign-in starts. */
   readonly #sessionView = new LazyModuleController(this, async () => {
     const view = await import('./session-view.js');
@@ -193,11 +182,6 @@ export class JwtLogin extends LitElement {
     this.#copy.reset();
     this.#signIn.sessionEnded(error);
   });
-
-  /** The parsed configuration; before the first update (a `loginWithToken` right after creation), no `base-url` yet. */
-  get #currentConfig(): WidgetConfig | LoginError {
-    return this.config ?? configError('base-url', 'base-url is missing');
-  }
 
   /** The current token set, or `null` when signed out. */
   get session(): TokenSet | null {
@@ -238,23 +222,16 @@ export class JwtLogin extends LitElement {
   /** Also waits for the texts of the element's language and the `endpoints` validator when they are on their way, and the render that follows. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    if (!this.hasUpdated || (this.config !== undefined && this.#language.ready)) return complete;
-    await Promise.all([this.#language.loaded(), this.config === undefined && this.#endpointsJson.load().catch(() => undefined)]);
+    if (!this.hasUpdated || (this.#configuration.config !== undefined && this.#language.ready)) return complete;
+    await Promise.all([this.#language.loaded(), this.#configuration.settled()]);
     return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configChanged =
-      this.config === undefined ||
-      CONFIG_PROPERTIES.some((name) => changed.has(name)) ||
-      this.#inlineConfig.text !== this.#parsedInlineConfig;
-    if (configChanged) {
-      this.#parsedInlineConfig = this.#inlineConfig.text;
-      this.config = this.#parseConfig();
-    }
+    const reread = this.#configuration.read(changed);
+    const config = this.#configuration.config;
     // Waiting for the endpoints validator: nothing to configure yet.
-    if (this.config && (configChanged || changed.has('tenant'))) {
-      const config = this.#currentConfig;
+    if (config && (reread || changed.has('tenant'))) {
       this.#sessions.configure(
         config instanceof LoginError ? undefined : sessionSettings(config, this.tenant, (tenant) => this.#signIn.client(config, tenant)),
       );
@@ -268,35 +245,13 @@ export class JwtLogin extends LitElement {
       this.#focusSessionHeading = false;
       heading.focus();
     }
-    const config = this.config;
+    const config = this.#configuration.config;
     if (!(config instanceof LoginError)) {
       this.#reportedConfigError = undefined;
     } else if (this.#reportedConfigError !== config.message) {
       this.#reportedConfigError = config.message;
       console.warn(`<jwt-login>: ${config.message}`);
       this.dispatchEvent(new LoginErrorEvent(config.detail));
-    }
-  }
-
-  /** The configuration; `undefined` while the validator that `endpoints` needs is on its way (it re-renders then). */
-  #parseConfig(): WidgetConfig | LoginError | undefined {
-    try {
-      const { baseUrl, preset, methods, persist, refresh, timeout } = this;
-      const described = this.endpoints ?? this.#inlineConfig.text;
-      let endpoints: EndpointsOverride | undefined;
-      if (described !== undefined && described !== null && !(typeof described === 'string' && described.trim() === '')) {
-        const json = this.#endpointsJson.module;
-        if (!json) {
-          void this.#endpointsJson.load().catch(() => {
-            this.config = chunkMissing('The endpoints validator');
-          });
-          return undefined;
-        }
-        endpoints = json.parseEndpoints(described);
-      }
-      return parseConfig({ baseUrl, preset, methods, persist, refresh, timeout, endpoints }, this.ownerDocument.baseURI);
-    } catch (error) {
-      return asLoginError(error);
     }
   }
 
@@ -319,7 +274,7 @@ export class JwtLogin extends LitElement {
   }
 
   async #revoke(tokens: TokenSet): Promise<void> {
-    const config = this.#currentConfig;
+    const config = this.#configuration.current;
     if (config instanceof LoginError || !config.preset.signOut) return;
     try {
       await (await this.#signIn.client(config, tokens.tenant)).signOut(tokens);
@@ -340,8 +295,8 @@ export class JwtLogin extends LitElement {
   #renderContent(): TemplateResult {
     // The endpoints validator or the language's texts are on their way: a moment with nothing
     // rather than a wrong form or a flash of English.
-    if (!this.config || !this.#language.hasTexts) return html``;
-    const config = this.config;
+    const config = this.#configuration.config;
+    if (!config || !this.#language.hasTexts) return html``;
     const texts = new Texts(this.i18n, this.#language.tag);
     if (config instanceof LoginError) return html`<div part="error" role="alert">${errorMessage(config.detail, texts)}</div>`;
     const tokens = this.session;
