@@ -11,6 +11,7 @@
  *   npm run test:servers
  *   npm run test:servers -- --only strapi --ttl 30
  *   npm run test:servers -- --bundle /tmp/other/jwt-login.bundle.js --label "built from abc1234" --no-write
+ *   npm run test:servers -- --bundle dist/cdn/jwt-login.js --no-write     (the split build: its chunks load beside it)
  *
  * Server logs: ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/servers/logs/.
  */

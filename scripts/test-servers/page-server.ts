@@ -1,9 +1,10 @@
 // A docs page on its own origin (127.0.0.1, another port than the API: same site, other
 // origin, so CORS applies and SameSite=Lax cookies still travel) with nothing but the bundle
 // and one `<jwt-login>` tag per configuration: GET /c/<index>.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename, dirname, resolve } from 'node:path';
 
 export interface PageTag {
   attributes: Record<string, string>;
@@ -29,13 +30,19 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
+/**
+ * `bundlePath` is the single file, or the split build's entry (`dist/cdn/jwt-login.js`):
+ * the scripts of its folder are served under /assets/, so the entry's chunks load too.
+ */
 export async function startPageServer(bundlePath: string, port: number): Promise<PageServer> {
-  const bundle = readFileSync(bundlePath);
+  const folder = dirname(resolve(bundlePath));
+  const script = `/assets/${basename(bundlePath)}`;
   const pages: string[] = [];
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
-    if (url === '/assets/jwt-login.bundle.js') {
-      response.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(bundle);
+    const file = url.startsWith('/assets/') ? resolve(folder, `.${decodeURIComponent(url.slice('/assets'.length))}`) : undefined;
+    if (file?.startsWith(`${folder}/`) && file.endsWith('.js') && existsSync(file)) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(readFileSync(file));
       return;
     }
     const match = /^\/c\/(\d+)$/.exec(url);
@@ -53,7 +60,7 @@ export async function startPageServer(bundlePath: string, port: number): Promise
     add(tag) {
       pages.push(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>jwt-login against a real server</title>
-<script type="module" src="/assets/jwt-login.bundle.js"></script></head>
+<script type="module" src="${script}"></script></head>
 <body>
 ${tagHtml(tag)}
 </body></html>`);
