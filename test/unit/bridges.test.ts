@@ -3,22 +3,10 @@ import assert from 'node:assert/strict';
 import { connectRapiDoc, type RapiDocElement } from '../../src/bridges/rapidoc.js';
 import { connectScalar, type ScalarApiReference, type ScalarConfiguration } from '../../src/bridges/scalar.js';
 import { pickBearerScheme } from '../../src/bridges/security-scheme.js';
-import { followSession, type SessionSource } from '../../src/bridges/session-source.js';
+import { followSession } from '../../src/bridges/session-source.js';
 import { connectSwaggerUI, type SwaggerUIInstance } from '../../src/bridges/swagger-ui.js';
 import { serverUrlsOf } from '../../src/bridges/openapi-document.js';
-
-/** A stand-in for `<jwt-login>`: the session getter and the three events the bridges follow. */
-class FakeLogin extends EventTarget implements SessionSource {
-  session: { accessToken: string } | null = null;
-  signIn(accessToken: string, event: 'login' | 'token-refresh' = 'login') {
-    this.session = { accessToken };
-    this.dispatchEvent(new CustomEvent(event, { detail: { accessToken } }));
-  }
-  signOut() {
-    this.session = null;
-    this.dispatchEvent(new CustomEvent('logout', { detail: { reason: 'user' } }));
-  }
-}
+import { FakeLogin } from '../helpers/fake-login.js';
 
 const BEARER_SCHEMES = {
   apiKey: { type: 'apiKey', in: 'query', name: 'key' },
