@@ -1,4 +1,4 @@
-import type { PropertyValues, ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { type RawConfig, type WidgetConfig, parseConfig } from '../core/config.js';
 import { asLoginError, chunkMissing, configError, type LoginError } from '../core/errors.js';
 import type { EndpointsOverride } from '../core/presets.js';
@@ -7,6 +7,13 @@ import { LazyModuleController } from './lazy-module-controller.js';
 
 /** The attributes that make up the configuration; a change to any of them re-validates it. */
 const CONFIG_PROPERTIES = ['baseUrl', 'preset', 'methods', 'persist', 'refresh', 'timeout', 'endpoints'] as const;
+
+/**
+ * What a path `base-url` is resolved against during a server render, where there is no page:
+ * the form rendered there does not depend on the origin, nothing is requested on the server,
+ * and the browser parses the configuration again, against the page's URL, when it hydrates.
+ */
+const SERVER_RENDER_URL = 'https://server-render.invalid/';
 
 /** What the configuration is read from: the element's attributes and its `endpoints` property. */
 export interface ConfigHost extends ReactiveControllerHost, HTMLElement {
@@ -69,7 +76,7 @@ export class ConfigController implements ReactiveController {
       const endpoints = this.#endpoints();
       if (endpoints === 'waiting') return undefined;
       const raw: RawConfig = { baseUrl, preset, methods, persist, refresh, timeout, endpoints };
-      return parseConfig(raw, this.#host.ownerDocument.baseURI);
+      return parseConfig(raw, isServer ? SERVER_RENDER_URL : this.#host.ownerDocument.baseURI);
     } catch (error) {
       return asLoginError(error);
     }

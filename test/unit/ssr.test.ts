@@ -1,0 +1,107 @@
+// Server-side rendering: every entry of the npm build imports in plain Node (no DOM), and
+// Lit SSR renders <jwt-login>'s first form into declarative shadow DOM without a request,
+// a timer or a storage access. Each import and render runs in a node process of its own, in
+// a consumer of the package built from the current source (tsc's build, about 10 s).
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, installPackage, packedFiles, run, stagePackage, tempFolder } from '../packaging/package-build.js';
+
+const root = tempFolder('jwt-login-ssr');
+const consumer = join(root, 'consumer');
+
+before(async () => {
+  const packageFolder = await stagePackage(root, { complete: false });
+  cpSync(join(REPO, 'test', 'fixtures', 'ssr'), consumer, { recursive: true });
+  installPackage(consumer, packageFolder, await packedFiles(packageFolder));
+});
+
+/** The JavaScript entries of package.json's `exports`, as a consumer imports them (`jwt-login-widget/core`). */
+function packageEntries(): string[] {
+  const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
+  return Object.keys(manifest.exports)
+    .filter((entry) => !entry.endsWith('.json'))
+    .map((entry) => (entry === '.' ? manifest.name : `${manifest.name}/${entry.slice(2)}`));
+}
+
+/** What an import in a fresh node process saw: the number of exports, and whether a DOM was there. */
+const IMPORT = `
+const module = await import(process.argv[1]);
+console.log(JSON.stringify({ exports: Object.keys(module).length, document: typeof document, window: typeof window }));
+`;
+
+interface Render {
+  html: string;
+  /** Every request, timer, storage, channel and navigator access the process made (record-side-effects.js). */
+  sideEffects: Array<{ name: string; from: string }>;
+}
+
+/** `<jwt-login>` rendered by the fixture's render.js, the README's server code, in a node process of its own. */
+async function renderWidget(...args: string[]): Promise<Render> {
+  const outcome = await run(process.execPath, ['--import', './record-side-effects.js', 'render.js', ...args], consumer);
+  assert.equal(outcome.code, 0, outcome.stderr);
+  const lines = outcome.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, `only the side-effect record on stderr:\n${outcome.stderr}`);
+  return { html: outcome.stdout, sideEffects: JSON.parse(lines[0]!) as Render['sideEffects'] };
+}
+
+/** The shadow root's markup, without Lit's hydration comments and the style sheet. */
+const shadowMarkup = (html: string) =>
+  html
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(/<style>[^]*?<\/style>/g, '')
+    .replace(/\s+/g, ' ');
+
+describe('importing the package in Node, without a DOM', () => {
+  it('lists the six entries the package exports', () => {
+    assert.deepEqual(packageEntries(), [
+      'jwt-login-widget',
+      'jwt-login-widget/define.js',
+      'jwt-login-widget/core',
+      'jwt-login-widget/react',
+      'jwt-login-widget/bridges',
+      'jwt-login-widget/bundle',
+    ]);
+  });
+
+  for (const entry of packageEntries()) {
+    it(`import '${entry}' does not throw and writes nothing to stderr`, async () => {
+      const outcome = await run(process.execPath, ['--input-type=module', '-e', IMPORT, entry], consumer);
+      assert.equal(outcome.code, 0, outcome.stderr);
+      assert.equal(outcome.stderr, '');
+      const seen = JSON.parse(outcome.stdout) as { exports: number; document: string; window: string };
+      assert.deepEqual({ document: seen.document, window: seen.window }, { document: 'undefined', window: 'undefined' });
+      if (entry !== 'jwt-login-widget/define.js') assert.ok(seen.exports > 0, `${entry} exports something`);
+    });
+  }
+});
+
+describe('rendering <jwt-login> with @lit-labs/ssr', () => {
+  it('renders the wunder password form into an open declarative shadow root, with its method tabs', async () => {
+    const { html } = await renderWidget('https://auth.example.com/wunder/v1', 'wunder', 'acme');
+    assert.match(html, /^(<!--[^>]*-->)*<jwt-login [^>]*><template [^>]*shadowrootmode="open"[^>]*>/);
+    const markup = shadowMarkup(html);
+    assert.equal(markup.match(/role="tab"/g)?.length, 4);
+    assert.match(markup, /<label part="label" id="[\w-]+" for="jwt-login-password-sign-in-email">E-mail<\/label>/);
+    assert.match(markup, /<input part="input" id="jwt-login-password-sign-in-email" name="email"[^>]* type="email"/);
+    assert.match(markup, /<input part="input" id="jwt-login-password-sign-in-password" name="password"[^>]* type="password"/);
+    assert.match(markup, /<button part="submit" [^>]*type="submit"[^>]*> <span class="labels"> <span class="label" data-active>Sign in<\/span>/);
+    assert.doesNotMatch(markup, /role="alert"[^>]*>\s*\S/, 'no error shown');
+  });
+
+  it('renders a form for a base-url that is a path, as the browser will resolve it against the page', async () => {
+    const { html } = await renderWidget('/datarhei', 'datarhei');
+    const markup = shadowMarkup(html);
+    assert.match(markup, /name="username"/);
+    assert.match(markup, /name="password"/);
+    assert.doesNotMatch(markup, /role="tab"/, 'one method, no tabs');
+    assert.doesNotMatch(markup, /role="alert"[^>]*>\s*\S/, 'no error shown');
+  });
+
+  it('renders without a request, a timer, storage, a channel or the navigator', async () => {
+    const { html, sideEffects } = await renderWidget('https://auth.example.com/wunder/v1', 'wunder', 'acme');
+    assert.match(html, /name="email"/);
+    assert.deepEqual(sideEffects, []);
+  });
+});
