@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export type CopyTarget = 'token' | 'header';
+/** What the signed-in view copies: the token, its `Authorization` header, or a curl command carrying it. */
+export type CopyTarget = 'token' | 'header' | 'curl';
 
 /** What the last copy did: which text it copied, or `failed`; `undefined` before any copy. */
 export type CopyOutcome = CopyTarget | 'failed' | undefined;
@@ -19,7 +20,7 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** The clipboard for the signed-in view: copies a token or its header, and remembers the outcome for the status message. */
+/** The clipboard for the signed-in view: copies what the view asks for, and remembers the outcome for the status message. */
 export class CopyController implements ReactiveController {
   #copied: CopyOutcome;
 
@@ -34,12 +35,12 @@ export class CopyController implements ReactiveController {
     return this.#copied;
   }
 
-  /** Copies the access token, or the `Authorization` header that carries it. */
-  async copy(what: CopyTarget, accessToken: string): Promise<void> {
+  /** Copies `text`, which is `what` (the access token, its header or a curl command). */
+  async copy(what: CopyTarget, text: string): Promise<void> {
     // Cleared first, so the same message twice is announced twice.
     this.reset();
     await this.#host.updateComplete;
-    const copied = await copyText(what === 'header' ? `Bearer ${accessToken}` : accessToken);
+    const copied = await copyText(text);
     this.#copied = copied ? what : 'failed';
     this.#host.requestUpdate();
   }

@@ -27,6 +27,7 @@ function tokenSet(claims: JWTPayload = { sub: 'u-1', name: 'Ada Lovelace', email
 function state(overrides: Partial<SessionViewState> = {}): SessionViewState {
   return {
     tokens: tokenSet(),
+    baseUrl: 'https://api.example.com/v1/',
     locale: 'en',
     expiresInSeconds: undefined,
     copied: undefined,
@@ -99,6 +100,22 @@ describe('session view: who is signed in', () => {
     expect(terms).to.deep.equal(['Sign-in method', 'Password', 'Tenant', 'acme']);
   });
 
+  it("shows when the access token was issued, from its iat claim, as a machine-readable <time>", async () => {
+    const iat = Date.UTC(2030, 0, 15, 11, 30, 5) / 1000;
+    const { root } = await show({ tokens: tokenSet({ sub: 'u-1', iat }), locale: 'fr' });
+    const terms = [...part(root, 'session-details')!.querySelectorAll('dt, dd')].map((node) => node.textContent?.trim());
+    const issued = new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeStyle: 'medium' }).format(iat * 1000);
+    expect(terms).to.deep.equal(['Sign-in method', 'Password', 'Tenant', 'acme', 'Issued', issued]);
+    expect(part(root, 'session-details')!.querySelector('time')!.getAttribute('datetime')).to.equal('2030-01-15T11:30:05.000Z');
+  });
+
+  it('leaves the issue time out when iat is missing, not a number, or past the dates a browser can show', async () => {
+    for (const iat of [undefined, '1700000000', 1e13]) {
+      const { root } = await show({ tokens: tokenSet({ sub: 'u-1', ...(iat === undefined ? {} : { iat }) } as JWTPayload) });
+      expect(text(root, 'session-details')).to.equal('Sign-in method Password Tenant acme');
+    }
+  });
+
   it('leaves the tenant out when the token set has none', async () => {
     const { root } = await show({ tokens: tokenSet(undefined, { tenant: undefined, method: 'external-token' }) });
     expect(text(root, 'session-details')).to.equal('Sign-in method External token');
@@ -165,6 +182,7 @@ describe('session view: expiry', () => {
     const { root } = await show({ expiresInSeconds: 42, locale: 'de' });
     const until = new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short' }).format(expiresAt);
     expect(text(root, 'session-expiry')).to.equal(`Access valid until ${until}.`);
+    expect(part(root, 'session-expiry')!.querySelector('time')!.getAttribute('datetime')).to.equal(new Date(expiresAt).toISOString());
   });
 });
 
@@ -232,21 +250,21 @@ describe('session view: hostile claims', () => {
 });
 
 describe('session view: copying', () => {
-  it('calls onCopy with token when Copy access token is pressed', async () => {
-    const copies: string[] = [];
-    const { root } = await show({ onCopy: (what) => copies.push(what) });
-    expect(part(root, 'copy-token')).to.equal(buttonNamed(root, /^\s*copy access token\s*$/i));
-    part(root, 'copy-token')!.click();
-    expect(copies).to.deep.equal(['token']);
-  });
-
-  it('calls onCopy with header when Copy Authorization header is pressed', async () => {
-    const copies: string[] = [];
-    const { root } = await show({ onCopy: (what) => copies.push(what) });
-    expect(part(root, 'copy-header')).to.equal(buttonNamed(root, /^\s*copy authorization header\s*$/i));
-    part(root, 'copy-header')!.click();
-    expect(copies).to.deep.equal(['header']);
-  });
+  const tokens = tokenSet();
+  const buttons = [
+    ['copy-token', /^\s*copy access token\s*$/i, 'token', tokens.accessToken],
+    ['copy-header', /^\s*copy authorization header\s*$/i, 'header', `Bearer ${tokens.accessToken}`],
+    ['copy-curl', /^\s*copy as curl\s*$/i, 'curl', `curl -H 'Authorization: Bearer ${tokens.accessToken}' 'https://api.example.com/v1/'`],
+  ] as const;
+  for (const [name, label, what, copied] of buttons) {
+    it(`calls onCopy with ${what} and the text to copy when its button (${name}) is pressed`, async () => {
+      const copies: Array<[string, string]> = [];
+      const { root } = await show({ tokens, onCopy: (...copy) => copies.push(copy) });
+      expect(part(root, name)).to.equal(buttonNamed(root, label));
+      part(root, name)!.click();
+      expect(copies).to.deep.equal([[what, copied]]);
+    });
+  }
 
   it('has an empty polite status region from the first render', async () => {
     const { root } = await show();
@@ -258,6 +276,7 @@ describe('session view: copying', () => {
   const messages = [
     ['token', 'Access token copied.'],
     ['header', 'Authorization header copied.'],
+    ['curl', 'curl command copied.'],
     ['failed', 'Copying failed: select and copy the token instead.'],
   ] as const;
   for (const [copied, message] of messages) {
@@ -287,18 +306,18 @@ describe('session view: copying', () => {
 
   // Headless Chromium here grants a clipboard write only during a user gesture, and never
   // grants a read: so the test clicks for real and reads the clipboard back by pasting.
-  it('copyText writes the Authorization header to the clipboard when the copy button is clicked', async () => {
+  it('copyText writes the curl command to the clipboard when Copy as curl is clicked', async () => {
     const tokens = tokenSet();
     let written: Promise<boolean> | undefined;
-    const { root } = await show({ tokens, onCopy: () => (written = copyText(`Bearer ${tokens.accessToken}`)) });
-    await realClick(part(root, 'copy-header')!);
+    const { root } = await show({ tokens, onCopy: (_what, copied) => (written = copyText(copied)) });
+    await realClick(part(root, 'copy-curl')!);
     expect(await written).to.equal(true);
     const paste = document.createElement('textarea');
     document.body.append(paste);
     paste.focus();
     await sendKeys({ press: 'Control+V' });
     paste.remove();
-    expect(paste.value).to.equal(`Bearer ${tokens.accessToken}`);
+    expect(paste.value).to.equal(`curl -H 'Authorization: Bearer ${tokens.accessToken}' 'https://api.example.com/v1/'`);
   });
 
   it('copyText resolves false, without throwing, when the browser refuses the write', async () => {

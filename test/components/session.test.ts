@@ -133,6 +133,24 @@ describe('session', () => {
     expect(part(element, 'session-countdown')!.textContent).to.match(/expires in (4 h 59|5 h 0) min/i);
     expect(visibleButton(element, /copy access token/i)).to.be.instanceOf(HTMLButtonElement);
     expect(visibleButton(element, /authorization header/i)).to.be.instanceOf(HTMLButtonElement);
+    expect(visibleButton(element, /copy as curl/i)).to.be.instanceOf(HTMLButtonElement);
     await expect(element).to.be.accessible();
+  });
+
+  // The clipboard itself is tested in session-view.test.ts with a real click and paste; here,
+  // what the element hands it: the command with the element's own base URL and token.
+  it('copies a curl command with its base URL and the access token, and says so', async () => {
+    const element = await signedIn();
+    const written: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void written.push(text) } });
+    try {
+      visibleButton(element, /copy as curl/i).click();
+      await waitUntil(() => part(element, 'copy-status')!.textContent!.trim() === 'curl command copied.');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      expect(Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')).to.deep.equal(clipboard);
+    }
+    expect(written).to.deep.equal([`curl -H 'Authorization: Bearer ${element.session!.accessToken}' '${new URL(api.wunder).href}'`]);
   });
 });

@@ -66,10 +66,11 @@ import { renderSignIn } from './sign-in-form.js';
  * @csspart session-user - Who is signed in.
  * @csspart session-expiry - Until when the access token is valid.
  * @csspart session-countdown - The live "expires in" countdown.
- * @csspart session-details - Sign-in method and tenant.
+ * @csspart session-details - Sign-in method, tenant, and when the access token was issued.
  * @csspart copy-actions - The row of copy buttons.
  * @csspart copy-token - Copies the access token.
  * @csspart copy-header - Copies the `Authorization` header.
+ * @csspart copy-curl - Copies a curl command that calls the API's base URL with the access token.
  * @csspart copy-status - Says whether copying worked (`role="status"`).
  * @csspart token - The access token, shown for copying by hand when the clipboard refused.
  * @csspart claims - The decoded token claims, on demand (`<details>`).
@@ -312,7 +313,8 @@ export class JwtLogin extends LitElement {
       locale: this.#language.tag,
       expiresInSeconds: this.#sessions.expiresInSeconds,
       copied: this.#copy.copied,
-      onCopy: (what) => void this.#copy.copy(what, tokens.accessToken),
+      baseUrl: config.baseUrl,
+      onCopy: (what, text) => void this.#copy.copy(what, text),
       onSignOut: () => void this.#signOut(),
       headingLevel: this.headingLevel,
       texts,

@@ -17,10 +17,13 @@ export const SESSION_TEXTS = {
   'session.method': () => msg('Sign-in method', { id: 'jwt-login.session.method' }),
   'session.method-external-token': () => msg('External token', { id: 'jwt-login.session.method-external-token' }),
   'session.tenant': () => msg('Tenant', { id: 'jwt-login.session.tenant' }),
+  'session.issued': () => msg('Issued', { id: 'jwt-login.session.issued' }),
   'session.copy-token': () => msg('Copy access token', { id: 'jwt-login.session.copy-token' }),
   'session.copy-header': () => msg('Copy Authorization header', { id: 'jwt-login.session.copy-header' }),
   'session.copied-token': () => msg('Access token copied.', { id: 'jwt-login.session.copied-token' }),
+  'session.copy-curl': () => msg('Copy as curl', { id: 'jwt-login.session.copy-curl' }),
   'session.copied-header': () => msg('Authorization header copied.', { id: 'jwt-login.session.copied-header' }),
+  'session.copied-curl': () => msg('curl command copied.', { id: 'jwt-login.session.copied-curl' }),
   'session.copy-failed': () =>
     msg('Copying failed: select and copy the token instead.', { id: 'jwt-login.session.copy-failed' }),
   'session.token-label': () => msg('Access token', { id: 'jwt-login.session.token-label' }),

@@ -53,7 +53,8 @@ export const sessionViewStyles = css`
   }
 
   [part='copy-token'],
-  [part='copy-header'] {
+  [part='copy-header'],
+  [part='copy-curl'] {
     color: var(--_on-primary);
     background: var(--_primary);
     border: 1px solid var(--_primary);

@@ -3,6 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { CopyOutcome, CopyTarget } from '../../controllers/copy-controller.js';
+import { curlCommand } from '../../core/curl.js';
 import { displayNameOf, type TokenSet } from '../../core/tokens.js';
 import { formatExpiresIn } from './expiry-text.js';
 import { addDefaultTexts, defaultTexts, type Texts } from './messages.js';
@@ -16,12 +17,15 @@ addDefaultTexts(SESSION_TEXTS);
 
 export interface SessionViewState {
   tokens: TokenSet;
+  /** The API's base URL, which the copied curl command calls. */
+  baseUrl: string;
   locale: string;
   /** Seconds until the access token expires; `undefined` when unknown. */
   expiresInSeconds: number | undefined;
   /** What the last copy did, for the status message; `undefined` before any copy. */
   copied: CopyOutcome;
-  onCopy: (what: CopyTarget) => void;
+  /** Copies `text`, which is `what`. */
+  onCopy: (what: CopyTarget, text: string) => void;
   onSignOut: () => void;
   /** The heading's level, 1 to 6; 2 when absent or out of range. */
   headingLevel?: number;
@@ -36,13 +40,28 @@ function headingTag(level: number | undefined) {
   return HEADINGS[Number.isInteger(level) ? level! - 1 : -1] ?? HEADINGS[1]!;
 }
 
-/** The date and time, or undefined when there is none to show (`exp: 1e13` is past the last date Intl formats). */
-function formatTime(expiresAt: number, locale: string): string | undefined {
+const TIME_STYLES = {
+  expiry: { dateStyle: 'medium', timeStyle: 'short' },
+  issue: { dateStyle: 'medium', timeStyle: 'medium' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * A `<time>` for milliseconds since the epoch, or undefined when there is none to show
+ * (`exp: 1e13` is past the last date Intl formats and Date can hold).
+ */
+function renderTime(at: number, locale: string, style: keyof typeof TIME_STYLES): TemplateResult | undefined {
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(expiresAt);
+    const text = new Intl.DateTimeFormat(locale, TIME_STYLES[style]).format(at);
+    return html`<time datetime=${new Date(at).toISOString()}>${text}</time>`;
   } catch {
     return undefined;
   }
+}
+
+/** When the access token was issued (`iat`, seconds since the epoch), if it says. */
+function issuedAt(tokens: TokenSet): number | undefined {
+  const { iat } = tokens.claims;
+  return typeof iat === 'number' && Number.isFinite(iat) ? iat * 1000 : undefined;
 }
 
 /** Claims deeper than this are shown as "…": JSON.stringify overflows the stack on a token nested 20,000 deep. */
@@ -78,18 +97,27 @@ function renderName(name: string): TemplateResult {
   return html`<bdi>${pieces.map((piece, index) => (index === 0 ? piece : html`<wbr />${piece}`))}</bdi>`;
 }
 
-/** A placeholder no name contains (a private-use character): where the name goes in the translated sentence. */
-const NAME_SLOT = '\uE000';
+/** A placeholder no name or date contains (a private-use character). */
+const SLOT = '\uE000';
+
+/**
+ * A translated sentence with `content` where its one placeholder goes: the words stay
+ * text and the content keeps its markup, in whatever order the language puts them.
+ */
+function sentenceAround(sentence: (slot: string) => string, content: TemplateResult): TemplateResult {
+  const [before = '', after = ''] = sentence(SLOT).split(SLOT);
+  return html`${before}${content}${after}`;
+}
 
 function renderWho(name: string | undefined, texts: Texts): TemplateResult | string {
   if (!name) return texts.get('session.anonymous');
-  const [before = '', after = ''] = texts.get('session.who', { who: NAME_SLOT }).split(NAME_SLOT);
-  return html`${before}${renderName(name)}${after}`;
+  return sentenceAround((who) => texts.get('session.who', { who }), renderName(name));
 }
 
 const COPY_STATUS = {
   token: 'session.copied-token',
   header: 'session.copied-header',
+  curl: 'session.copied-curl',
   failed: 'session.copy-failed',
 } as const satisfies Record<NonNullable<CopyOutcome>, string>;
 
@@ -97,7 +125,9 @@ function sessionMethodLabel(method: TokenSet['method'], texts: Texts): string {
   return method === 'external-token' ? texts.get('session.method-external-token') : methodLabel(method, texts);
 }
 
-function renderDetails(tokens: TokenSet, texts: Texts): TemplateResult {
+function renderDetails(tokens: TokenSet, locale: string, texts: Texts): TemplateResult {
+  const issued = issuedAt(tokens);
+  const issuedTime = issued === undefined ? undefined : renderTime(issued, locale, 'issue');
   return html`
     <dl part="session-details">
       <div>
@@ -110,6 +140,12 @@ function renderDetails(tokens: TokenSet, texts: Texts): TemplateResult {
             <dd>${tokens.tenant}</dd>
           </div>`
         : nothing}
+      ${issuedTime
+        ? html`<div>
+            <dt>${texts.get('session.issued')}</dt>
+            <dd>${issuedTime}</dd>
+          </div>`
+        : nothing}
     </dl>
   `;
 }
@@ -117,13 +153,17 @@ function renderDetails(tokens: TokenSet, texts: Texts): TemplateResult {
 // The token field appears only after a failed copy, so the status message's advice can be
 // followed; `.value` (a property) keeps the token out of attributes.
 function renderCopy(state: SessionViewState, texts: Texts): TemplateResult {
+  const { accessToken } = state.tokens;
   return html`
     <div part="copy-actions">
-      <button part="copy-token" type="button" @click=${() => state.onCopy('token')}>
+      <button part="copy-token" type="button" @click=${() => state.onCopy('token', accessToken)}>
         ${texts.get('session.copy-token')}
       </button>
-      <button part="copy-header" type="button" @click=${() => state.onCopy('header')}>
+      <button part="copy-header" type="button" @click=${() => state.onCopy('header', `Bearer ${accessToken}`)}>
         ${texts.get('session.copy-header')}
+      </button>
+      <button part="copy-curl" type="button" @click=${() => state.onCopy('curl', curlCommand(state.baseUrl, accessToken))}>
+        ${texts.get('session.copy-curl')}
       </button>
     </div>
     <p part="copy-status" role="status">${state.copied ? texts.get(COPY_STATUS[state.copied]) : ''}</p>
@@ -152,7 +192,7 @@ export function renderSessionView(state: SessionViewState): TemplateResult {
   const texts = state.texts ?? defaultTexts;
   const tag = headingTag(state.headingLevel);
   const who = displayNameOf(tokens.claims);
-  const until = tokens.expiresAt ? formatTime(tokens.expiresAt, locale) : undefined;
+  const until = tokens.expiresAt ? renderTime(tokens.expiresAt, locale, 'expiry') : undefined;
   // A text binding, never markup: claim values are whatever the server put in the token.
   const claimsJson = claimsText(tokens.claims);
   return html`
@@ -163,9 +203,9 @@ export function renderSessionView(state: SessionViewState): TemplateResult {
         ? html`<p part="session-countdown">${formatExpiresIn(state.expiresInSeconds, locale, texts)}</p>`
         : nothing}
       ${until
-        ? html`<p part="session-expiry">${texts.get('session.until', { until })}</p>`
+        ? html`<p part="session-expiry">${sentenceAround((slot) => texts.get('session.until', { until: slot }), until)}</p>`
         : nothing}
-      ${renderDetails(tokens, texts)} ${renderCopy(state, texts)}
+      ${renderDetails(tokens, locale, texts)} ${renderCopy(state, texts)}
       <details part="claims">
         <summary part="claims-summary">${texts.get('session.claims')}</summary>
         <pre part="claims-json" tabindex="0">${claimsJson}</pre>

@@ -145,8 +145,8 @@ const REACH: Record<WidgetState, (login: Locator, options: ReachOptions) => Prom
     await input(login, 'password').fill(DEMO_PASSWORD);
     await part(login, 'submit').click();
     await part(login, 'session').waitFor();
-    // The live countdown and the absolute expiry time change with the clock.
-    return [part(login, 'session-countdown'), part(login, 'session-expiry')];
+    // The live countdown, the absolute expiry time and the issue time change with the clock.
+    return [part(login, 'session-countdown'), part(login, 'session-expiry'), part(login, 'session-details').locator('time')];
   },
 };
 
