@@ -1,5 +1,6 @@
 import { createServer, type ViteDevServer } from 'vite';
 import { docsAssets } from './docs/docs-assets-plugin.js';
+import { docsChrome } from './docs/docs-chrome.js';
 import { type AuthServer, type AuthServerOptions, startAuthServer } from './server/index.js';
 
 export interface DemoOptions {
@@ -26,7 +27,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     vite = await createServer({
       configFile: new URL('../vite.config.ts', import.meta.url).pathname,
       server: { port: options.port ?? 5173, strictPort: false },
-      plugins: [docsAssets()],
+      plugins: [docsAssets(), docsChrome()],
       logLevel: 'warn',
       clearScreen: false,
     });
