@@ -1,6 +1,8 @@
-// Installs a pinned server into a cache folder outside the repository, once.
+// Installs a pinned toolchain into a cache folder outside the repository, once: the auth
+// servers of `npm run test:servers` and the framework CLIs of `npm run test:frameworks`.
 //
 //   ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/servers/<name>@<version>/
+//   ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/frameworks/<name>-<hash of the pins>/
 //
 // A folder counts as installed when its `.installed.json` names the same dependencies as
 // asked for now; anything else (a half-finished install, other pins) is installed afresh.
@@ -21,9 +23,10 @@ export interface InstallSpec {
   dependencies: Record<string, string>;
 }
 
-export function cacheRoot(): string {
+/** The cache folder of one kind of toolchain (`servers`, `frameworks`). */
+export function cacheRoot(kind = 'servers'): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'jwt-login-widget', 'servers');
+  return join(base, 'jwt-login-widget', kind);
 }
 
 export function serverFolder(spec: InstallSpec): string {
@@ -55,19 +58,22 @@ function run(command: string, args: string[], cwd: string, logFile: string, env:
 }
 
 /** Installs `spec` unless its folder already holds exactly it; returns the folder and the time taken. */
-export async function ensureInstalled(spec: InstallSpec, log: (line: string) => void): Promise<{ folder: string; seconds: number; fresh: boolean }> {
-  const folder = serverFolder(spec);
+export async function ensureInstalled(
+  spec: InstallSpec,
+  log: (line: string) => void,
+  folder = serverFolder(spec),
+): Promise<{ folder: string; seconds: number; fresh: boolean }> {
   const marker = join(folder, '.installed.json');
   const wanted = JSON.stringify(spec.dependencies);
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && existsSync(join(folder, 'node_modules'))) {
     return { folder, seconds: 0, fresh: false };
   }
-  log(`installing ${spec.name}@${spec.version} into ${folder} (the first time takes many minutes: native modules build from source)`);
+  log(`installing ${spec.name}@${spec.version} into ${folder} (once; this can take minutes)`);
   rmSync(marker, { force: true });
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, 'package.json'),
-    `${JSON.stringify({ name: `jwt-login-test-server-${spec.name}`, private: true, dependencies: spec.dependencies }, null, 2)}\n`,
+    `${JSON.stringify({ name: `jwt-login-cache-${spec.name}`, private: true, dependencies: spec.dependencies }, null, 2)}\n`,
   );
   const env: NodeJS.ProcessEnv = { ...process.env, npm_config_update_notifier: 'false' };
   const headers = nodeHeaders();

@@ -6,7 +6,7 @@ import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'vite';
-import { REPO, installPackage, packedFiles, stagePackage, tempFolder } from './package-build.js';
+import { REPO, installPackage, packedFiles, stagePackage, tempFolder, type InstallOptions } from './package-build.js';
 import { listenLocally, type LocalServer } from '../helpers/local-server.js';
 
 interface StagedPackage {
@@ -25,14 +25,22 @@ function stageOnce(): Promise<StagedPackage> {
   return staged;
 }
 
+/**
+ * A copy of `test/fixtures/<fixture>` in a temp folder, with the npm build installed into its
+ * node_modules (and the app's own toolchain, when given); returns the app's folder.
+ */
+export async function installFixtureApp(fixture: string, options: InstallOptions = {}): Promise<string> {
+  const { folder, files } = await stageOnce();
+  const app = join(tempFolder(`jwt-login-${fixture}`), 'app');
+  cpSync(join(REPO, 'test', 'fixtures', fixture), app, { recursive: true });
+  installPackage(app, folder, files, options);
+  return app;
+}
+
 /** Builds `test/fixtures/<fixture>` with Vite's defaults; returns the output folder. */
 export async function buildFixtureApp(fixture: 'vite-app' | 'react-app'): Promise<string> {
-  const { folder, files } = await stageOnce();
-  const root = tempFolder(`jwt-login-${fixture}`);
-  const app = join(root, 'app');
-  cpSync(join(REPO, 'test', 'fixtures', fixture), app, { recursive: true });
-  installPackage(app, folder, files);
-  const outDir = join(root, 'dist');
+  const app = await installFixtureApp(fixture);
+  const outDir = join(app, '..', 'dist');
   // `vite build` in a shell starts without NODE_ENV and so builds for production (React's
   // production build, JSX without development checks). Playwright's workers inherit
   // `development` from the global setup, whose Vite dev server set it.

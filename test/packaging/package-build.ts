@@ -114,6 +114,11 @@ export async function packedFiles(packageFolder: string): Promise<string[]> {
 export interface InstallOptions {
   /** Installed packages the consumer does not have (`react`, `@types/react`, …). */
   without?: readonly string[];
+  /**
+   * A node_modules folder of the consumer's own toolchain (a framework and its CLI, say),
+   * linked first: where it and the repo both have a package, the consumer's version wins.
+   */
+  toolchain?: string;
 }
 
 /**
@@ -121,21 +126,27 @@ export interface InstallOptions {
  * copied, and every dependency the repo has installed, linked. The package's own imports
  * (`lit`, `@lit/react`) resolve from there, as after a real install.
  */
-export function installPackage(consumer: string, packageFolder: string, files: readonly string[], { without = [] }: InstallOptions = {}): void {
+export function installPackage(
+  consumer: string,
+  packageFolder: string,
+  files: readonly string[],
+  { without = [], toolchain }: InstallOptions = {},
+): void {
   const modules = join(consumer, 'node_modules');
-  const repoModules = join(REPO, 'node_modules');
-  const link = (name: string) => {
-    if (without.includes(name) || name === PACKAGE_NAME) return;
-    symlinkSync(join(repoModules, name), join(modules, name), 'dir');
+  const link = (from: string, name: string) => {
+    if (without.includes(name) || name === PACKAGE_NAME || existsSync(join(modules, name))) return;
+    symlinkSync(join(from, name), join(modules, name), 'dir');
   };
   mkdirSync(modules, { recursive: true });
-  for (const entry of readdirSync(repoModules)) {
-    if (entry.startsWith('.')) continue;
-    if (entry.startsWith('@')) {
-      mkdirSync(join(modules, entry));
-      for (const scoped of readdirSync(join(repoModules, entry))) link(`${entry}/${scoped}`);
-    } else {
-      link(entry);
+  for (const from of toolchain ? [toolchain, join(REPO, 'node_modules')] : [join(REPO, 'node_modules')]) {
+    for (const entry of readdirSync(from)) {
+      if (entry.startsWith('.')) continue;
+      if (entry.startsWith('@')) {
+        mkdirSync(join(modules, entry), { recursive: true });
+        for (const scoped of readdirSync(join(from, entry))) link(from, `${entry}/${scoped}`);
+      } else {
+        link(from, entry);
+      }
     }
   }
   for (const file of files) {
