@@ -1,3 +1,4 @@
+import { isServer, type ReactiveControllerHost } from 'lit';
 import {
   isRightToLeft,
   isWidgetLocaleLoaded,
@@ -32,6 +33,13 @@ export class LocaleController extends DomFollowingController {
   #rendered: string | undefined;
   #unsubscribe: (() => void) | undefined;
 
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    super(host);
+    // A server render has no DOM to follow and never connects: the widgets' default language
+    // (`setWidgetLocale` on the server), which the page's `lang` should match for hydration.
+    if (isServer) this.#adopt(widgetDefaultLocale());
+  }
+
   override hostConnected(): void {
     this.#unsubscribe = onWidgetDefaultLocale(() => this.follow());
     super.hostConnected();
@@ -59,7 +67,11 @@ export class LocaleController extends DomFollowingController {
   }
 
   protected follow(): void {
-    const tag = canonical(nearestLang(this.host) ?? widgetDefaultLocale());
+    this.#adopt(nearestLang(this.host) ?? widgetDefaultLocale());
+  }
+
+  #adopt(lang: string): void {
+    const tag = canonical(lang);
     if (tag === this.tag && this.locale === resolveLocale(tag)) return;
     this.tag = tag;
     this.locale = resolveLocale(tag);

@@ -83,6 +83,7 @@ describe('rendering <jwt-login> with @lit-labs/ssr', () => {
     assert.match(html, /^(<!--[^>]*-->)*<jwt-login [^>]*><template [^>]*shadowrootmode="open"[^>]*>/);
     const markup = shadowMarkup(html);
     assert.equal(markup.match(/role="tab"/g)?.length, 4);
+    assert.match(markup, /<div part="base" dir="ltr">/);
     assert.match(markup, /<label part="label" id="[\w-]+" for="jwt-login-password-sign-in-email">E-mail<\/label>/);
     assert.match(markup, /<input part="input" id="jwt-login-password-sign-in-email" name="email"[^>]* type="email"/);
     assert.match(markup, /<input part="input" id="jwt-login-password-sign-in-password" name="password"[^>]* type="password"/);
@@ -97,6 +98,16 @@ describe('rendering <jwt-login> with @lit-labs/ssr', () => {
     assert.match(markup, /name="password"/);
     assert.doesNotMatch(markup, /role="tab"/, 'one method, no tabs');
     assert.doesNotMatch(markup, /role="alert"[^>]*>\s*\S/, 'no error shown');
+  });
+
+  it('renders in the language set with setWidgetLocale on the server, right to left for Arabic', async () => {
+    const german = shadowMarkup((await renderWidget('https://auth.example.com/wunder/v1', 'wunder', 'acme', 'de')).html);
+    assert.match(german, /<div part="base" dir="ltr">/);
+    assert.match(german, />E-Mail<\/label>/);
+    assert.match(german, /data-active>Anmelden<\/span>/);
+    const arabic = shadowMarkup((await renderWidget('https://auth.example.com/wunder/v1', 'wunder', 'acme', 'ar')).html);
+    assert.match(arabic, /<div part="base" dir="rtl">/);
+    assert.match(arabic, />البريد الإلكتروني<\/label>/);
   });
 
   it('renders without a request, a timer, storage, a channel or the navigator', async () => {

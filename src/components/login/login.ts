@@ -1,5 +1,5 @@
 import { localized } from '@lit/localize';
-import { adoptStyles, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConfigController } from '../../controllers/config-controller.js';
 import { CopyController } from '../../controllers/copy-controller.js';
@@ -218,6 +218,18 @@ export class JwtLogin extends LitElement {
    */
   loginWithToken(externalToken: string): Promise<TokenSet> {
     return this.#signIn.loginWithToken(externalToken);
+  }
+
+  /**
+   * Rendered on the server (a declarative shadow root before the first update): the first
+   * update hydrates it, and must render the form the server did, not the blank of texts on their way.
+   */
+  #hydrating = !isServer && this.shadowRoot !== null;
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.#hydrating) return super.scheduleUpdate();
+    this.#hydrating = false;
+    return this.#language.loaded().then(() => super.scheduleUpdate());
   }
 
   /** Also waits for the texts of the element's language and the `endpoints` validator when they are on their way, and the render that follows. */
