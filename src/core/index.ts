@@ -1,4 +1,14 @@
-export * from './errors.js';
+export {
+  LOGIN_ERROR_CODES,
+  SERVER_ERROR_CODES,
+  LoginError,
+  isLoginErrorCode,
+  isServerErrorCode,
+  type LoginErrorCode,
+  type LoginErrorDetail,
+  type ServerErrorCode,
+  type CallPurpose,
+} from './errors.js';
 export * from './presets.js';
 export * from './tokens.js';
 export * from './signature.js';
