@@ -38,7 +38,7 @@ export async function installFixtureApp(fixture: string, options: InstallOptions
 }
 
 /** Builds `test/fixtures/<fixture>` with Vite's defaults; returns the output folder. */
-export async function buildFixtureApp(fixture: 'vite-app' | 'react-app'): Promise<string> {
+export async function buildFixtureApp(fixture: 'vite-app' | 'react-app' | 'ssr'): Promise<string> {
   const app = await installFixtureApp(fixture);
   const outDir = join(app, '..', 'dist');
   // `vite build` in a shell starts without NODE_ENV and so builds for production (React's
