@@ -17,12 +17,12 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   // Build only (the demo server serves the source as it is): Lit's css/html template text
   // minified, the modules the split build loads on demand (locale tables, the session engine
-  // and view, the HTTP client; no import side effect whose order matters) imported
+  // and view, the HTTP client, the explorer connector; no import side effect whose order matters) imported
   // statically, as the bundle inlines them anyway, and the locale tables stored as arrays
   // sharing one id list.
   plugins: [
     minifyTemplateLiterals(),
-    inlineDynamicImports(/\/src\/(localization|components\/login\/login|controllers\/(session|sign-in)-controller)\.ts$/),
+    inlineDynamicImports(/\/src\/(localization|components\/login\/login|controllers\/(session|sign-in|explorer-connection)-controller)\.ts$/),
     compactLocaleTables(fromRoot('./src/generated/locales')),
   ],
   // The demo has three pages: index.html (every preset and method), session.html (one session

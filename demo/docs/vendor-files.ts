@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises';
 const VENDOR_FILES: Record<string, string> = {
   'swagger-ui-dist/swagger-ui-bundle.js': 'text/javascript',
   'swagger-ui-dist/swagger-ui.css': 'text/css',
+  'swagger-ui-dist/swagger-ui-standalone-preset.js': 'text/javascript',
+  'swagger-ui-dist/swagger-initializer.js': 'text/javascript',
   '@stoplight/elements/web-components.min.js': 'text/javascript',
   '@stoplight/elements/styles.min.css': 'text/css',
   '@scalar/api-reference/dist/browser/standalone.js': 'text/javascript',

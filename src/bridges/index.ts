@@ -10,3 +10,5 @@ export {
   type VitepressOpenApiBridgeOptions,
 } from './vitepress-openapi.js';
 export type { BridgeOptions, SessionSource } from './session-source.js';
+export { connectExplorers, type ConnectExplorersOptions } from './connect-explorers.js';
+export { EXPLORER_FINDERS, type ExplorerFinder, type FoundExplorer } from './explorer-finders.js';

@@ -3,6 +3,7 @@ import { adoptStyles, html, isServer, LitElement, nothing, type PropertyValues, 
 import { property } from 'lit/decorators.js';
 import { ConfigController } from '../../controllers/config-controller.js';
 import { CopyController } from '../../controllers/copy-controller.js';
+import { ExplorerConnectionController } from '../../controllers/explorer-connection-controller.js';
 import { LazyModuleController } from '../../controllers/lazy-module-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { sessionSettings, SessionController } from '../../controllers/session-controller.js';
@@ -156,6 +157,14 @@ export class JwtLogin extends LitElement {
    */
   @property({ attribute: false }) i18n?: TextOverrides;
 
+  /**
+   * Connects the page's API explorers (Swagger UI, Stoplight Elements, Scalar, RapiDoc) to this
+   * element, those there now and those that appear later (README, "Connect without a script"):
+   * `""` or `auto` every one, else a CSS selector naming the ones to connect (an explorer
+   * whose element, or an ancestor of it, matches). Loads the bridges only when set.
+   */
+  @property() connect?: string | null;
+
   #reportedConfigError: string | undefined;
   /** A sign-in here is starting its session: focus goes to the signed-in view's heading once it shows. */
   #focusSessionHeading = false;
@@ -183,6 +192,12 @@ export class JwtLogin extends LitElement {
     this.#copy.reset();
     this.#signIn.sessionEnded(error);
   });
+
+  constructor() {
+    super();
+    // Works through its own lifecycle hooks (the `connect` attribute): nothing here calls it.
+    new ExplorerConnectionController(this);
+  }
 
   /** The current token set, or `null` when signed out. */
   get session(): TokenSet | null {
