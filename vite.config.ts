@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { compactLocaleTables } from './scripts/build/compact-locale-tables.js';
 import { inlineDynamicImports } from './scripts/build/inline-dynamic-imports.js';
+import { subresourceIntegrity } from './scripts/build/integrity.js';
+import { licenseNotices } from './scripts/build/license-notices.js';
 import { minifyTemplateLiterals } from './scripts/build/minify-template-literals.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const self = JSON.parse(readFileSync(fromRoot('./package.json'), 'utf8')) as { name: string; version: string; license: string };
 
 /**
  * `vite` serves the demo (demo/), `vite build` writes the single-file bundle
@@ -19,11 +23,15 @@ export default defineConfig({
   // minified, the modules the split build loads on demand (locale tables, the session engine
   // and view, the HTTP client, the explorer connector; no import side effect whose order matters) imported
   // statically, as the bundle inlines them anyway, and the locale tables stored as arrays
-  // sharing one id list.
+  // sharing one id list. Every script that bundles third-party code names it in a banner, with
+  // the full license texts beside it (THIRD-PARTY-LICENSES.md); integrity.json holds each
+  // script's SRI hash.
   plugins: [
     minifyTemplateLiterals(),
     inlineDynamicImports(/\/src\/(localization|components\/login\/login|controllers\/(session|sign-in|explorer-connection)-controller)\.ts$/),
     compactLocaleTables(fromRoot('./src/generated/locales')),
+    licenseNotices({ name: self.name, version: self.version, license: self.license }),
+    subresourceIntegrity(),
   ],
   // The demo has three pages: index.html (every preset and method), session.html (one session
   // across tabs) and theme.html (the theme playground).

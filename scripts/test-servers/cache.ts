@@ -3,6 +3,7 @@
 //
 //   ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/servers/<name>@<version>/
 //   ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/frameworks/<name>-<hash of the pins>/
+//   ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/examples/<name>-<hash of the pins>/ (npm run test:examples)
 //
 // A folder counts as installed when its `.installed.json` names the same dependencies as
 // asked for now; anything else (a half-finished install, other pins) is installed afresh.
@@ -10,6 +11,7 @@
 // isolated-vm, argon2) cannot download prebuilt binaries, so they build with node-gyp
 // against the headers of the running Node (`npm_config_nodedir`), without a download.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,6 +29,22 @@ export interface InstallSpec {
 export function cacheRoot(kind = 'servers'): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'jwt-login-widget', kind);
+}
+
+/** The pins of `<folder>/package.json` (dependencies and devDependencies), named after `main`'s version. */
+export function manifestSpec(folder: string, name: string, main: string): InstallSpec {
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  const dependencies = { ...manifest.dependencies, ...manifest.devDependencies };
+  return { name, version: dependencies[main] ?? 'unpinned', dependencies };
+}
+
+/** `<cacheRoot(kind)>/<name>-<hash of the pins>`: other pins, another folder. */
+export function pinnedFolder(kind: string, spec: InstallSpec): string {
+  const hash = createHash('sha256').update(JSON.stringify(spec.dependencies)).digest('hex').slice(0, 12);
+  return join(cacheRoot(kind), `${spec.name}-${hash}`);
 }
 
 export function serverFolder(spec: InstallSpec): string {

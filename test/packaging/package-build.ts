@@ -74,14 +74,14 @@ export interface StageOptions {
 }
 
 /**
- * `npm run build` into `<root>/package`: package.json, README and LICENSE beside tsc's
+ * `npm run build` into `<root>/package`: package.json, README, CHANGELOG and LICENSE beside tsc's
  * dist/, plus, when complete, the bundle and the manifest. No node_modules: the folder is
  * what `npm pack` packs, not an install.
  */
 export async function stagePackage(root: string, { complete = true }: StageOptions = {}): Promise<string> {
   const folder = join(root, 'package');
   mkdirSync(folder, { recursive: true });
-  for (const file of ['package.json', 'README.md', 'LICENSE']) {
+  for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     if (existsSync(join(REPO, file))) cpSync(join(REPO, file), join(folder, file));
   }
   const dist = join(folder, 'dist');
