@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { buildFixtureApp, serveFolder, wunderApi } from '../packaging/fixture-app.js';
 import { signInAsDemo } from './helpers/bundle-page.js';
+import { collectPageErrors } from './helpers/page-errors.js';
 import type { LocalServer } from '../helpers/local-server.js';
 
 // test/fixtures/react-app: a React 19 app using `jwt-login-widget/react`, or the bare tag in JSX.
@@ -16,11 +17,7 @@ test.afterAll(() => app?.close());
 // Whatever React or the element throws or logs as an error fails the test.
 let pageErrors: string[];
 test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  pageErrors = collectPageErrors(page);
 });
 test.afterEach(() => expect(pageErrors).toEqual([]));
 

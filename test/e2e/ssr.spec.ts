@@ -4,6 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { buildFixtureApp, installFixtureApp, serveFolder, wunderApi } from '../packaging/fixture-app.js';
 import { run } from '../packaging/package-build.js';
 import { DEMO_EMAIL, DEMO_PASSWORD, signInAsDemo } from './helpers/bundle-page.js';
+import { collectPageErrors } from './helpers/page-errors.js';
 import type { LocalServer } from '../helpers/local-server.js';
 
 // test/fixtures/ssr: <jwt-login> rendered on the server with @lit-labs/ssr (render.js) into the
@@ -57,11 +58,7 @@ test.afterAll(() => app?.close());
 // Whatever Lit's hydration throws (a mismatch is an error) or the page logs as an error or warning fails the test.
 let pageErrors: string[];
 test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') pageErrors.push(message.text());
-  });
+  pageErrors = collectPageErrors(page, { warnings: true });
 });
 test.afterEach(() => expect(pageErrors).toEqual([]));
 

@@ -20,6 +20,7 @@ import {
   stagePackage,
   tempFolder,
 } from '../packaging/package-build.js';
+import { DELIVERIES, REQUIRED_FILES, bundledPackageNames, readIntegrity, sha384, unexpectedFiles } from '../packaging/published-files.js';
 
 // From CONTRACT.md, "<jwt-login>": the public names users and outside tests rely on.
 const CONTRACT = {
@@ -185,15 +186,9 @@ describe('the published package', () => {
   });
 
   describe('npm pack', () => {
-    it('holds only the built code, its types and maps, the manifest, the README and the license', () => {
-      const allowed = [
-        /^package\.json$/,
-        /^README\.md$/,
-        /^LICENSE(\.md|\.txt)?$/,
-        /^custom-elements\.json$/,
-        /^dist\/[\w./-]+\.(js|d\.ts)(\.map)?$/,
-      ];
-      assert.deepEqual(files.filter((file) => !allowed.some((pattern) => pattern.test(file))), []);
+    it('holds only the built code, its types and maps, the manifest, the docs, the license, notices and hashes', () => {
+      assert.deepEqual(unexpectedFiles(files), []);
+      assert.deepEqual(REQUIRED_FILES.filter((file) => !files.includes(file)), []);
     });
 
     it('holds the split build: its two entries and the chunks they load', () => {
@@ -221,6 +216,52 @@ describe('the published package', () => {
     });
   });
 
+  describe('license notices of the bundled code', () => {
+    /** Every script of both deliveries, relative to the package. */
+    const scripts = () => files.filter((file) => /^dist\/(jwt-login\.bundle|cdn\/.+)\.js$/.test(file));
+    const installedVersion = (name: string) =>
+      (JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string; license: string });
+
+    it('the single file names Lit, @lit/localize, jose and valibot with their SPDX identifiers in its first line', () => {
+      const banner = readFileSync(join(packageFolder, 'dist', 'jwt-login.bundle.js'), 'utf8').split('\n')[0]!;
+      assert.match(banner, /^\/\*! jwt-login-widget \d+\.\d+\.\d+ MIT; bundles .*; license texts: THIRD-PARTY-LICENSES\.md \*\/$/);
+      for (const [name, license] of [['lit', 'BSD-3-Clause'], ['lit-html', 'BSD-3-Clause'], ['@lit/localize', 'BSD-3-Clause'], ['jose', 'MIT'], ['valibot', 'MIT']]) {
+        assert.ok(banner.includes(` ${name} ${installedVersion(name!).version} ${license}`), `${name} in ${banner}`);
+      }
+    });
+
+    it('every script that bundles a package (by its source map) names it in its banner, and its license text is shipped', () => {
+      const checked = scripts().filter((script) => bundledPackageNames(join(packageFolder, script)).length > 0);
+      assert.ok(checked.length >= 4, `scripts with third-party code: ${checked.join(', ')}`);
+      for (const script of checked) {
+        const banner = readFileSync(join(packageFolder, script), 'utf8').split('\n')[0]!;
+        const delivery = script.startsWith('dist/cdn/') ? 'dist/cdn' : 'dist';
+        const texts = readFileSync(join(packageFolder, delivery, 'THIRD-PARTY-LICENSES.md'), 'utf8');
+        for (const name of bundledPackageNames(join(packageFolder, script))) {
+          const { version, license } = installedVersion(name);
+          assert.ok(banner.startsWith('/*! ') && banner.includes(`${name} ${version} ${license}`), `${script} names ${name}: ${banner}`);
+          // Vite's build.license: a heading per package, then the text of its LICENSE file.
+          const section = texts.split(`\n## ${name} - ${version} (${license})\n`)[1]?.split('\n## ')[0] ?? '';
+          assert.match(section, /Copyright/, `${delivery}/THIRD-PARTY-LICENSES.md holds ${name}'s license text`);
+        }
+      }
+    });
+  });
+
+  describe('Subresource Integrity', () => {
+    for (const delivery of DELIVERIES) {
+      it(`${delivery}/integrity.json holds the sha384 of every script of that delivery, as built`, () => {
+        const scripts = files
+          .filter((file) => file.startsWith(`${delivery}/`) && file.endsWith('.js'))
+          .map((file) => file.slice(delivery.length + 1))
+          .filter((file) => (delivery === 'dist' ? file === 'jwt-login.bundle.js' : true));
+        const integrity = readIntegrity(packageFolder, delivery);
+        assert.deepEqual(Object.keys(integrity).sort(), scripts.sort());
+        for (const script of scripts) assert.equal(integrity[script], sha384(join(packageFolder, delivery, script)), script);
+      });
+    }
+  });
+
   describe('package linters', () => {
     it('publint reports nothing, suggestions included', async () => {
       const { messages, pkg } = await publint({ pkgDir: packageFolder, level: 'suggestion', strict: true, pack: 'npm' });
@@ -228,7 +269,11 @@ describe('the published package', () => {
     });
 
     it('arethetypeswrong reports nothing for an ESM-only package', async () => {
-      const outcome = await run(bin('attw'), ['--pack', packageFolder, '--profile', 'esm-only', '--no-definitely-typed', '--no-color']);
+      // Packed here without scripts: `attw --pack` would run `prepare`, a build the staged folder (no node_modules) cannot do.
+      const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', root], packageFolder);
+      assert.equal(packed.code, 0, packed.stderr);
+      const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
+      const outcome = await run(bin('attw'), [join(root, filename), '--profile', 'esm-only', '--no-definitely-typed', '--no-color']);
       assert.equal(outcome.code, 0, `${outcome.stdout}\n${outcome.stderr}`);
     });
   });
