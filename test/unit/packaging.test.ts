@@ -36,6 +36,8 @@ const CONTRACT = {
     timeout: 'timeout',
     // Issue 15: the signed-in view's heading level, beyond the contract's list.
     'heading-level': 'headingLevel',
+    // Issue 17: connect the page's API explorers without a script.
+    connect: 'connect',
   },
   propertiesOnly: ['endpoints', 'headers', 'signer', 'session'],
   methods: ['getAccessToken', 'refreshTokens', 'logout', 'loginWithToken'],
