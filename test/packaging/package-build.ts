@@ -54,22 +54,31 @@ export type Manifest = {
 /**
  * `npm run analyze`'s manifest, from the same config, kept in memory. The analyzer also
  * syncs package.json's `customElements` with the working directory's package.json, which
- * is only a no-op from the repo root, so it runs from there and nowhere else.
+ * is only a no-op from the repo root, so it runs from there and nowhere else. The config's
+ * plugins write the editors' data and the frameworks' types into `dist`.
  */
-export async function analyzeManifest(): Promise<Manifest> {
+export async function analyzeManifest(dist: string): Promise<Manifest> {
   // Loaded on demand: it brings a TypeScript of its own, which the end-to-end tests never need.
   const { cli: analyze } = await import('@custom-elements-manifest/analyzer/cli.js');
+  const { TYPES_OUTDIR_VARIABLE } = await import('../../custom-elements-manifest.config.mjs');
   const cwd = process.cwd();
+  const outdir = process.env[TYPES_OUTDIR_VARIABLE];
   process.chdir(REPO);
+  process.env[TYPES_OUTDIR_VARIABLE] = dist;
   try {
     return (await analyze({ argv: ['analyze', '--quiet'], cwd: REPO, noWrite: true })) as Manifest;
   } finally {
     process.chdir(cwd);
+    if (outdir === undefined) delete process.env[TYPES_OUTDIR_VARIABLE];
+    else process.env[TYPES_OUTDIR_VARIABLE] = outdir;
   }
 }
 
 export interface StageOptions {
-  /** Also the single-file bundle and the split build (vite) and custom-elements.json; the npm build alone is tsc's. */
+  /**
+   * Also the single-file bundle and the split build (vite), custom-elements.json and the editors'
+   * and frameworks' types made from it; the npm build alone is tsc's.
+   */
   complete?: boolean;
 }
 
@@ -94,7 +103,7 @@ export async function stagePackage(root: string, { complete = true }: StageOptio
             'vite build (split)',
             run(bin('vite'), ['build', '--config', 'vite.cdn.config.ts', '--logLevel', 'warn', '--outDir', join(dist, 'cdn')]),
           ),
-          analyzeManifest().then((manifest) =>
+          analyzeManifest(dist).then((manifest) =>
             writeFileSync(join(folder, 'custom-elements.json'), `${JSON.stringify(manifest, null, 2)}\n`),
           ),
         ]

@@ -205,7 +205,7 @@ describe('the published package', () => {
       const manifest = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as Record<string, unknown>;
       const targets = (value: unknown): string[] =>
         typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(targets) : [];
-      const pointed = ['main', 'module', 'types', 'customElements', 'exports'].flatMap((field) => targets(manifest[field]));
+      const pointed = ['main', 'module', 'types', 'customElements', 'web-types', 'exports'].flatMap((field) => targets(manifest[field]));
       const missing = sorted(pointed.map((path) => path.replace(/^\.\//, ''))).filter((path) => !files.includes(path));
       assert.deepEqual(missing, []);
     });
@@ -264,6 +264,48 @@ describe('the published package', () => {
     }
   });
 
+  describe("editors' data", () => {
+    // The detail each event carries, as its handler sees it (CONTRACT.md, "Events").
+    const DETAIL_TYPES = {
+      login: 'TokenSet',
+      'token-refresh': 'TokenSet',
+      logout: 'LogoutDetail',
+      'login-error': 'LoginErrorDetail',
+      'otp-sent': 'OtpSentDetail',
+    };
+    const readJson = <T>(path: string) => JSON.parse(readFileSync(join(packageFolder, path), 'utf8')) as T;
+    /** The parts as each editor names them: `part(x)` in web-types, `::part(x)` in VS Code's data. */
+    const partSelectors = (prefix: string) => names(element.cssParts).map((part) => `${prefix}part(${part})`).sort();
+
+    it('JetBrains web-types, named by package.json, list the attributes, properties, events with their details, parts and custom properties', () => {
+      const { 'web-types': path } = readJson<{ 'web-types': string }>('package.json');
+      const webTypes = readJson<{
+        contributions: {
+          html: { elements: Array<{ name: string; attributes: Named[]; js: { properties: Named[]; events: Array<Named & { type: string }> } }> };
+          css: { properties: Named[]; 'pseudo-elements': Named[] };
+        };
+      }>(path);
+      const [tag, ...others] = webTypes.contributions.html.elements;
+      assert.deepEqual([tag?.name, others.length], ['jwt-login', 0]);
+      assert.deepEqual(names(tag!.attributes), names(element.attributes));
+      const properties = Object.values(CONTRACT.attributes).concat(CONTRACT.propertiesOnly);
+      assert.deepEqual(properties.filter((property) => !names(tag!.js.properties).includes(property)), []);
+      assert.deepEqual(Object.fromEntries(tag!.js.events.map((event) => [event.name, event.type])), DETAIL_TYPES);
+      assert.deepEqual(names(webTypes.contributions.css.properties), names(element.cssProperties));
+      assert.deepEqual(names(webTypes.contributions.css['pseudo-elements']), partSelectors(''));
+    });
+
+    it('VS Code custom data list the attributes, parts and custom properties', () => {
+      const html = readJson<{ tags: Array<{ name: string; attributes: Named[] }> }>('dist/vscode.html-custom-data.json');
+      assert.deepEqual(html.tags.map((tag) => tag.name), ['jwt-login']);
+      assert.deepEqual(names(html.tags[0]!.attributes), names(element.attributes));
+      const css = readJson<{ properties: Named[]; pseudoElements: Named[] }>('dist/vscode.css-custom-data.json');
+      assert.deepEqual(names(css.properties), names(element.cssProperties));
+      assert.deepEqual(names(css.pseudoElements), partSelectors('::'));
+      assert.deepEqual(undescribed(css.properties), []);
+    });
+  });
+
   describe('package linters', () => {
     it('publint reports nothing, suggestions included', async () => {
       const { messages, pkg } = await publint({ pkgDir: packageFolder, level: 'suggestion', strict: true, pack: 'npm' });
@@ -283,7 +325,7 @@ describe('the published package', () => {
   describe('a TypeScript consumer of the built package', () => {
     const consumer = join(root, 'consumer');
     const withoutReact = join(root, 'consumer-without-react');
-    let checks: Record<'bundler' | 'node16' | 'withoutReact', Promise<Outcome>>;
+    let checks: Record<'bundler' | 'node16' | 'withoutReact' | 'vue' | 'svelte', Promise<Outcome>>;
     const typeCheck = (folder: string, config: string) => run(process.execPath, [TSC, '-p', config, '--pretty', 'false'], folder);
     const assertClean = async (check: Promise<Outcome>) => {
       const { code, stdout, stderr } = await check;
@@ -298,18 +340,28 @@ describe('the published package', () => {
         cpSync(CONSUMER_FIXTURE, folder, { recursive: true });
         installPackage(folder, packageFolder, files, { without });
       }
-      // Three independent compilers: side by side they take half the time on two cores.
+      // Independent compilers: side by side they take half the time on two cores. Solid's and
+      // Preact's JSX share the bundler and node16 programs (each file names its JSX runtime);
+      // Vue and Svelte templates need their own checkers.
       checks = {
         bundler: typeCheck(consumer, 'tsconfig.bundler.json'),
         node16: typeCheck(consumer, 'tsconfig.node16.json'),
         withoutReact: typeCheck(withoutReact, 'tsconfig.no-react.json'),
+        vue: run(bin('vue-tsc'), ['-p', 'tsconfig.vue.json', '--pretty', 'false'], consumer),
+        svelte: run(bin('svelte-check'), ['--tsconfig', 'tsconfig.svelte.json', '--output', 'machine', '--fail-on-warnings'], consumer),
       };
     });
 
     for (const resolution of ['bundler', 'node16'] as const) {
-      it(`type-checks the element, its events, the React wrapper and JSX under moduleResolution ${resolution}`, () =>
+      it(`type-checks the element, its events, the React wrapper, React's, Solid's and Preact's JSX under moduleResolution ${resolution}`, () =>
         assertClean(checks[resolution]));
     }
+
+    it("type-checks <jwt-login> in a Vue template with vue-tsc (jwt-login-widget/vue: Vue's GlobalComponents)", () =>
+      assertClean(checks.vue));
+
+    it('type-checks <jwt-login> in a Svelte 5 component with svelte-check (jwt-login-widget/svelte: svelte/elements)', () =>
+      assertClean(checks.svelte));
 
     it('type-checks the element without React or its types installed', async () => {
       const fromPackage = createRequire(join(withoutReact, 'node_modules', 'jwt-login-widget', 'package.json'));
