@@ -3,9 +3,14 @@ import { serveFolder, wunderApi } from '../../test/packaging/fixture-app.js';
 import { signInAsDemo } from '../../test/e2e/helpers/bundle-page.js';
 import type { LocalServer } from '../../test/helpers/local-server.js';
 import { buildFrameworkApp } from './build.js';
-import { FRAMEWORKS, toolchainSpec } from './frameworks.js';
+import { FRAMEWORKS, readmeCode, readmeSection, toolchainSpec } from './frameworks.js';
 
 for (const framework of FRAMEWORKS) {
+  test(`README ## ${framework.readme.heading} shows the ${framework.name} app's code`, () => {
+    const section = readmeSection(framework.readme.heading);
+    for (const file of framework.readme.files) expect(section, file).toContain(readmeCode(framework, file));
+  });
+
   test.describe(`${framework.name} ${toolchainSpec(framework).version}`, () => {
     let app: LocalServer;
 
