@@ -59,7 +59,8 @@ const shadowMarkup = (html: string) =>
     .replace(/<style>[^]*?<\/style>/g, '')
     .replace(/\s+/g, ' ');
 
-describe('importing the package in Node, without a DOM', () => {
+// Each test is a node process of its own: they run side by side.
+describe('importing the package in Node, without a DOM', { concurrency: true }, () => {
   it('covers every module entry: the element, its registration, the core, React, the bridges and the bundle', () => {
     const entries = ['', '/define.js', '/core', '/react', '/bridges', '/bundle'].map((entry) => `jwt-login-widget${entry}`);
     assert.deepEqual(entries.filter((entry) => !moduleEntries().includes(entry)), []);
@@ -77,7 +78,7 @@ describe('importing the package in Node, without a DOM', () => {
   }
 });
 
-describe('rendering <jwt-login> with @lit-labs/ssr', () => {
+describe('rendering <jwt-login> with @lit-labs/ssr', { concurrency: true }, () => {
   it('renders the wunder password form into an open declarative shadow root, with its method tabs', async () => {
     const { html } = await renderWidget('https://auth.example.com/wunder/v1', 'wunder', 'acme');
     assert.match(html, /^(<!--[^>]*-->)*<jwt-login [^>]*><template [^>]*shadowrootmode="open"[^>]*>/);
