@@ -16,3 +16,9 @@ function define(name: string, constructor: CustomElementConstructor): void {
 }
 
 define('jwt-login', JwtLogin);
+
+// Types only, nothing at run time: an app that imports just this entry still gets the
+// element's tag and its events in the DOM's type maps (HTMLElementTagNameMap,
+// GlobalEventHandlersEventMap), which those modules declare.
+export type { JwtLogin } from './components/login/login.js';
+export type * from './events/index.js';
