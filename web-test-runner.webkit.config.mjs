@@ -18,4 +18,7 @@ export default {
   ...chromium,
   plugins: [...chromium.plugins, skipInWebKit],
   browsers: [new WebKitLauncher(webkitRemoteOptions())],
+  // Every key, click and check is a WebDriver round trip here: the first test of a run, which
+  // also loads axe into a cold engine, took over 10 s on a busy 2-core machine.
+  testFramework: { config: { ...chromium.testFramework.config, timeout: 20_000 } },
 };
