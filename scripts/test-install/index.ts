@@ -100,6 +100,9 @@ let browser: Browser | undefined;
 const servers: LocalServer[] = [];
 const startedAt = Date.now();
 
+/** A git spec of the README (`git+https://<git host>/…#<commit or tag>`) pointed at the clone and its commit. */
+const toClone = (spec: string) => (spec.startsWith('git+') ? spec.replace(/^[^#]+/, `git+file://${clone}`).replace(/#.*$/, `#${commit}`) : spec);
+
 try {
   console.log(`Installing ${PACKAGE_NAME} from git, commit ${commit.slice(0, 7)}, into a fresh Vite app under ${root}`);
   auth = await startAuthServer();
@@ -121,12 +124,12 @@ try {
 
   await step(`the README's git install into an empty app: ${snippets.gitInstall.join(' ')}`, async () => {
     mkdirSync(app);
-    const manifest = { name: 'readme-vite-app', private: true, type: 'module', allowScripts: snippets.allowScripts };
+    const allowScripts = Object.fromEntries(Object.entries(snippets.allowScripts).map(([spec, allowed]) => [toClone(spec), allowed]));
+    const manifest = { name: 'readme-vite-app', private: true, type: 'module', allowScripts };
     writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const [npm, ...args] = snippets.gitInstall;
     check(npm === 'npm', `the README's command starts with ${npm}`);
-    const url = `git+file://${clone}#${commit}`;
-    const { stderr } = await succeed('npm install from git', run('npm', args.map((arg) => (arg.startsWith('git+') ? url : arg)), app));
+    const { stderr } = await succeed('npm install from git', run('npm', args.map(toClone), app));
     const left = warnings(stderr);
     check(left.length === 0, `warnings:\n${left.join('\n')}`);
   });
@@ -169,7 +172,7 @@ try {
   const cdn = await serveFolder(cdnSite);
   servers.push(cdn);
   const cdnPage = async (name: string, script: string) => {
-    writeFileSync(join(cdnSite, `${name}.html`), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">${script}</head>\n<body><jwt-login base-url="${api}" tenant="acme"></jwt-login></body></html>\n`);
+    writeFileSync(join(cdnSite, `${name}.html`), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${script}</head>\n<body><jwt-login base-url="${api}" tenant="acme"></jwt-login></body></html>\n`);
     const page = await browser!.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
