@@ -1,0 +1,165 @@
+/**
+ * `npm run test:examples`: each docs-framework example under examples/ built by its own
+ * toolchain and signed in to in Chromium (not part of `npm test`: minutes per example).
+ *
+ * For each example: its pinned toolchain is installed once into
+ * `${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/examples/<name>-<hash of the pins>/`; the
+ * example's files are copied there, the package is installed as its README says
+ * (`npm install <the packed tarball>`, built from the current source) and `npm run build`
+ * runs with the stand-in's origin. The static output is served on an origin of its own and
+ * in Chromium a reader signs in, then the explorer's Try-it must carry `Authorization:
+ * Bearer <token>`, the new token after the widget's own refresh (a 10-second access token),
+ * and no valid token after sign-out. Prints a line per example and step with its time, and
+ * exits 1 when something fails.
+ *
+ *   npm run test:examples
+ *   npm run test:examples -- --only vitepress
+ *
+ * Logs: ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/examples/logs/.
+ */
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { expect } from '@playwright/test';
+import { chromium, type Browser, type Page } from 'playwright';
+import { chromiumLaunchOptions } from '../browser.mjs';
+import { startAuthServer, type AuthServer } from '../../demo/server/index.js';
+import type { LoggedRequest } from '../../demo/server/request-log.js';
+import { wunderOpenApiDocument } from '../../demo/server/wunder-docs.js';
+import { signInAsDemo } from '../../test/e2e/helpers/bundle-page.js';
+import { cacheRoot, ensureInstalled, pinnedFolder } from '../test-servers/cache.js';
+import { runToEnd } from '../test-servers/process.js';
+import { EXAMPLES, exampleFolder, toolchainSpec, type Example } from './examples.js';
+import { serveStaticSite } from './static-site.js';
+import { packWidget } from './tarball.js';
+
+const { values: options } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
+
+const ACCESS_TTL_SECONDS = 10;
+const PROTECTED_PATH = '/wunder/v1/acme/front/customers/me';
+const logDir = join(cacheRoot('examples'), 'logs');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** Runs one step, prints its time, throws with the log's name when it fails. */
+async function step<T>(example: Example, name: string, action: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    const result = await action();
+    console.log(`  ${example.name}: ${name} ${seconds(started)}`);
+    return result;
+  } catch (error) {
+    console.log(`  ${example.name}: ${name} FAILED after ${seconds(started)}`);
+    throw error;
+  }
+}
+
+async function npmIn(folder: string, args: string[], logName: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const logFile = join(logDir, logName);
+  writeFileSync(logFile, '');
+  const code = await runToEnd(npm, args, { cwd: folder, env: { ...process.env, npm_config_update_notifier: 'false', ...env }, logFile });
+  if (code !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${code}); see ${logFile}`);
+}
+
+/** The protected call as the stand-in received it from the explorer's Try-it. */
+async function tryIt(page: Page, example: Example, auth: AuthServer): Promise<LoggedRequest> {
+  auth.requests.clear();
+  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === PROTECTED_PATH);
+  await example.send(page);
+  await expect.poll(() => seen()?.status, { message: `${example.explorer} sent ${PROTECTED_PATH}`, timeout: 15_000 }).toBeDefined();
+  return seen()!;
+}
+
+const accessToken = (page: Page) =>
+  page.locator('jwt-login').evaluate((login) => (login as HTMLElement & { session: { accessToken: string } | null }).session?.accessToken);
+
+/** Waits for the widget's own scheduled refresh; resolves with the new access token. */
+const nextRefresh = (page: Page) =>
+  page.locator('jwt-login').evaluate(
+    (login) =>
+      new Promise<string>((resolve) =>
+        login.addEventListener('token-refresh', (event) => resolve((event as CustomEvent<{ accessToken: string }>).detail.accessToken), { once: true }),
+      ),
+  );
+
+/** Sign-in, Try-it with the token, with the refreshed token, and without after sign-out. */
+async function checkInBrowser(browser: Browser, example: Example, siteUrl: string, auth: AuthServer): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.goto(`${siteUrl}${example.page}`);
+    await example.ready(page);
+    const login = page.locator('jwt-login');
+    await signInAsDemo(login);
+    await expect(login.locator('[part="session"]')).toBeVisible();
+    const first = await accessToken(page);
+    const signedIn = await tryIt(page, example, auth);
+    expect(signedIn.authorization, 'Try-it after sign-in').toBe(`Bearer ${first}`);
+    expect(signedIn.status).toBe(200);
+
+    const renewed = await nextRefresh(page);
+    expect(renewed).not.toBe(first);
+    const refreshed = await tryIt(page, example, auth);
+    expect(refreshed.authorization, 'Try-it after the refresh').toBe(`Bearer ${renewed}`);
+    expect(refreshed.status).toBe(200);
+
+    await login.getByRole('button', { name: /sign out/i }).click();
+    const signedOut = await tryIt(page, example, auth);
+    expect(signedOut.authorization ?? '', 'Try-it after sign-out').not.toContain(renewed);
+    expect(signedOut.status).toBe(401);
+    expect(errors, 'uncaught errors on the page').toEqual([]);
+  } finally {
+    await page.screenshot({ path: join(logDir, `${example.name}.png`) }).catch(() => undefined);
+    await context.close();
+  }
+}
+
+async function runExample(example: Example, tarball: string, auth: AuthServer, browser: Browser): Promise<void> {
+  const spec = toolchainSpec(example);
+  const folder = pinnedFolder('examples', spec);
+  const install = await step(example, `toolchain (${example.main} ${spec.version})`, () => ensureInstalled(spec, (line) => console.log(`  ${line}`), folder));
+  console.log(`  ${example.name}: toolchain was ${install.fresh ? `installed cold in ${install.seconds} s` : 'cached'} (${folder})`);
+  cpSync(exampleFolder(example), folder, { recursive: true, filter: (source) => !/\/(node_modules|build|dist|\.docusaurus|\.astro|cache)$/.test(source) });
+  writeFileSync(join(folder, example.openApiFile), `${JSON.stringify(wunderOpenApiDocument(`${auth.url}/wunder/v1/acme`), null, 2)}\n`);
+  await step(example, 'npm install <tarball>', () => npmIn(folder, ['install', '--no-audit', '--no-fund', tarball], `${example.name}-install.log`));
+  await step(example, 'npm run build', () => npmIn(folder, ['run', 'build'], `${example.name}-build.log`, { [example.apiOriginVariable]: auth.url }));
+  const site = await serveStaticSite(join(folder, example.output));
+  try {
+    await step(example, `sign in, Try-it in ${example.explorer} (token, refreshed token, none after sign-out)`, () =>
+      checkInBrowser(browser, example, site.url, auth),
+    );
+  } finally {
+    await site.close();
+  }
+}
+
+const selected = EXAMPLES.filter((example) => !options.only || options.only.includes(example.name));
+mkdirSync(logDir, { recursive: true });
+const started = Date.now();
+const tarball = await packWidget();
+console.log(`packed ${tarball} in ${seconds(started)}`);
+const auth = await startAuthServer({ port: 0, accessTtl: ACCESS_TTL_SECONDS });
+const browser = await chromium.launch(chromiumLaunchOptions());
+const results: { name: string; ok: boolean; time: string; error?: string }[] = [];
+try {
+  for (const example of selected) {
+    const exampleStarted = Date.now();
+    try {
+      await runExample(example, tarball, auth, browser);
+      results.push({ name: example.name, ok: true, time: seconds(exampleStarted) });
+    } catch (error) {
+      results.push({ name: example.name, ok: false, time: seconds(exampleStarted), error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+} finally {
+  await browser.close();
+  await auth.close();
+}
+for (const result of results) {
+  console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${result.name} (${result.time})${result.error ? `\n     ${result.error.split('\n').join('\n     ')}` : ''}`);
+}
+console.log(`${results.filter((result) => result.ok).length} of ${results.length} examples passed in ${seconds(started)}`);
+process.exit(results.length > 0 && results.every((result) => result.ok) ? 0 : 1);
