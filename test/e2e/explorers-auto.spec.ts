@@ -154,6 +154,8 @@ const usesNativeFetch = (page: Page) => page.evaluate(() => window.fetch.toStrin
 
 for (const explorer of EXPLORERS.filter((driver) => PAGES[driver.page])) {
   test(`${explorer.name}: found with no script on the page; Try-it carries the token, then the refreshed one, then none`, async ({ page }) => {
+    // Three Try-it rounds, each one of explorers.spec.ts's tests in a single page load.
+    test.slow();
     await openPage(page, explorer);
     await explorer.ready(page);
     const token = await signIn(page);
