@@ -288,7 +288,7 @@ describe('the published package', () => {
       const [tag, ...others] = webTypes.contributions.html.elements;
       assert.deepEqual([tag?.name, others.length], ['jwt-login', 0]);
       assert.deepEqual(names(tag!.attributes), names(element.attributes));
-      const properties = Object.values(CONTRACT.attributes).concat(CONTRACT.propertiesOnly);
+      const properties = [...Object.values(CONTRACT.attributes), ...CONTRACT.propertiesOnly];
       assert.deepEqual(properties.filter((property) => !names(tag!.js.properties).includes(property)), []);
       assert.deepEqual(Object.fromEntries(tag!.js.events.map((event) => [event.name, event.type])), DETAIL_TYPES);
       assert.deepEqual(names(webTypes.contributions.css.properties), names(element.cssProperties));

@@ -5,11 +5,10 @@ import 'jwt-login-widget/define.js';
 import type { JwtLogin, LoginErrorDetail, LogoutReason, TokenSet } from 'jwt-login-widget';
 import { type Equal, type Expect, exactly } from './assert.js';
 
-export function SignIn(props: { onToken: (token: string) => void }) {
-  let login: JwtLogin | undefined;
+export function SignIn(props: { onToken: (token: string) => void; onElement: (element: JwtLogin) => void }) {
   return (
     <jwt-login
-      ref={login}
+      ref={props.onElement}
       base-url="https://go.api.gourban.services/v1"
       tenant="acme"
       preset="datarhei"
