@@ -25,15 +25,23 @@ export class ExplorerConnectionController implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * Lit still updates a host that has left the page (an update it asked for earlier): such an
+   * update must not connect again, or the connector would outlive the element.
+   */
+  #hostIsConnected = false;
+
   hostConnected(): void {
+    this.#hostIsConnected = true;
     this.#follow();
   }
 
   hostUpdated(): void {
-    this.#follow();
+    if (this.#hostIsConnected) this.#follow();
   }
 
   hostDisconnected(): void {
+    this.#hostIsConnected = false;
     this.#stop();
   }
 
