@@ -1,0 +1,17 @@
+// Wraps every page and is never unmounted: the one <jwt-login> of the site lives here, so
+// the session survives client-side navigation between docs pages.
+import React from 'react';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+
+export default function Root({ children }) {
+  const { apiBaseUrl, tenant } = useDocusaurusContext().siteConfig.customFields;
+  return (
+    <>
+      {children}
+      <details className="jwt-login-dock" open>
+        <summary>Sign in to try the API</summary>
+        <jwt-login base-url={apiBaseUrl} tenant={tenant} persist="session"></jwt-login>
+      </details>
+    </>
+  );
+}
