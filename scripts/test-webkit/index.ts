@@ -4,13 +4,14 @@
 // both suites: `N passed, N failed`. Test files narrow the run: `npm run test:webkit -- test/components/ux.test.ts`.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { RESULTS, run, runComponentTests, runNodeTests, runSuites, testFiles, type Counts } from '../suites.js';
+import { run, runComponentTests, runNodeTests, runSuites, testFiles, type Counts } from '../suites.js';
 import { startDisplay } from './display.js';
 import { startWebKitDriver } from './driver.js';
 import { WEBKIT_SKIPS } from '../../test/webkit/component-skips.js';
 
-const results = join(RESULTS, 'webkit');
-const logs = join(RESULTS, 'webkit-logs');
+// Out of `.test-results`, which `npm test` clears when it starts: the two may run side by side.
+const results = join('.test-results-webkit', 'counts');
+const logs = join('.test-results-webkit', 'logs');
 const commands = { Xvfb: 'xvfb', WebKitWebDriver: 'webkit2gtk-driver' };
 const missing = Object.entries(commands).filter(([command]) => spawnSync('sh', ['-c', `command -v ${command}`]).status !== 0);
 if (missing.length > 0) {
