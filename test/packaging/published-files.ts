@@ -19,6 +19,8 @@ const PUBLISHED = [
   // Beside each script delivery (the single file in dist/, the split build in dist/cdn/).
   /^dist\/(cdn\/)?THIRD-PARTY-LICENSES\.md$/,
   /^dist\/(cdn\/)?integrity\.json$/,
+  // Editors' data from the manifest (JetBrains web-types, VS Code custom data).
+  /^dist\/(web-types|vscode\.(html|css)-custom-data)\.json$/,
 ];
 
 /** The paths among `files` that the package should not ship. */
