@@ -41,9 +41,21 @@ function chrome(page: DocsPage): string {
 }
 
 /**
- * Fills each docs page's `<!-- docs-chrome -->` with the shared header, navigation (the
- * page itself marked current) and sign-in section, and gives it its title: one source for
- * what the pages repeat, so each page holds only its explorer.
+ * A docs page's HTML with its `<!-- docs-chrome -->` filled with the shared header,
+ * navigation (the page itself marked current) and sign-in section, and its title; any
+ * other file as it is.
+ */
+export function withDocsChrome(html: string, file: string): string {
+  const page = DOCS_PAGES.find((candidate) => candidate.file === file);
+  if (!page || !html.includes(PLACEHOLDER)) return html;
+  return html
+    .replace(PLACEHOLDER, chrome(page))
+    .replace('</head>', `  <title>Wunder Platform API · ${page.explorer}</title>\n  </head>`);
+}
+
+/**
+ * The docs pages in the demo's Vite server: one source for what the pages repeat, so each
+ * page holds only its explorer. The e2e tests' static docs site applies `withDocsChrome` too.
  */
 export function docsChrome(): Plugin {
   return {
@@ -51,14 +63,7 @@ export function docsChrome(): Plugin {
     // Before Vite's own HTML handling, so the %VITE_…% placeholders inside are still replaced.
     transformIndexHtml: {
       order: 'pre',
-      handler(html, { path }) {
-        const page = DOCS_PAGES.find((candidate) => path.endsWith(`/docs/${candidate.file}`));
-        if (!page || !html.includes(PLACEHOLDER)) return html;
-        return {
-          html: html.replace(PLACEHOLDER, chrome(page)),
-          tags: [{ tag: 'title', children: `Wunder Platform API · ${page.explorer}`, injectTo: 'head' }],
-        };
-      },
+      handler: (html, { path }) => withDocsChrome(html, path.slice(path.lastIndexOf('/') + 1)),
     },
   };
 }

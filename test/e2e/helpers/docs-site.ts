@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { withDocsChrome } from '../../../demo/docs/docs-chrome.js';
 import { readVendorFile } from '../../../demo/docs/vendor-files.js';
 import { listenLocally, type LocalServer } from '../../helpers/local-server.js';
 
@@ -13,7 +14,8 @@ const PAGE_FILES: Record<string, string> = {
 /**
  * The demo's docs pages as a static docs site serves them, on an origin of their own: the
  * built `dist/jwt-login.bundle.js` at `/assets/`, the explorers' files as their npm
- * packages ship them at `/vendor/`, and `%VITE_AUTH_SERVER_URL%` replaced by `authServerUrl`.
+ * packages ship them at `/vendor/`, each page's shared header and sign-in section filled in
+ * (`withDocsChrome`, as the demo does), and `%VITE_AUTH_SERVER_URL%` replaced by `authServerUrl`.
  */
 export async function serveDocsSite(authServerUrl: string, bundlePath = 'dist/jwt-login.bundle.js'): Promise<LocalServer> {
   const bundle = await readFile(bundlePath);
@@ -33,7 +35,7 @@ export async function serveDocsSite(authServerUrl: string, bundlePath = 'dist/jw
     const name = /^\/docs\/([a-z-]+(\.html|\.css|\.js))$/.exec(path);
     if (!name) return notFound();
     readFile(new URL(name[1]!, DOCS), 'utf8').then(
-      (text) => send(text.replaceAll('%VITE_AUTH_SERVER_URL%', authServerUrl), PAGE_FILES[name[2]!]!),
+      (text) => send(withDocsChrome(text, name[1]!).replaceAll('%VITE_AUTH_SERVER_URL%', authServerUrl), PAGE_FILES[name[2]!]!),
       notFound,
     );
   });
