@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createServer } from 'node:http';
 import { startAuthServer, type AuthServer } from '../../demo/server/index.js';
-import type { LoggedRequest } from '../../demo/server/request-log.js';
 import { readVendorFile } from '../../demo/docs/vendor-files.js';
 import { distAsset, signInAsDemo, WIDGET_SCRIPT } from './helpers/bundle-page.js';
-import { EXPLORERS, type ExplorerDriver } from './helpers/explorer-drivers.js';
+import { EXPLORERS, tryIt, type ExplorerDriver } from './helpers/explorer-drivers.js';
 import { listenLocally, type LocalServer } from '../helpers/local-server.js';
 
 // `<jwt-login connect>`: a static page with the widget's script, the explorer's own files as
@@ -14,7 +13,6 @@ import { listenLocally, type LocalServer } from '../helpers/local-server.js';
 let auth: AuthServer;
 let site: LocalServer;
 
-const PROTECTED_PATH = '/wunder/v1/acme/front/customers/me';
 /** The widget's strict policy (test/e2e/csp.spec.ts) with the API's origin; `null` drops a directive. */
 const WIDGET_CSP: Record<string, string | null> = {
   'default-src': "'self'",
@@ -141,14 +139,6 @@ async function signIn(page: Page): Promise<string> {
   return login(page).evaluate((element) => (element as HTMLElement & { session: { accessToken: string } }).session.accessToken);
 }
 
-/** Sends the protected call from the explorer's own Try-it and returns what the stand-in received. */
-async function tryIt(page: Page, explorer: ExplorerDriver): Promise<LoggedRequest> {
-  auth.requests.clear();
-  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === PROTECTED_PATH);
-  await explorer.send(page);
-  await expect.poll(() => seen()?.status, { message: `${explorer.name} sent ${PROTECTED_PATH}` }).toBeDefined();
-  return seen()!;
-}
 
 const usesNativeFetch = (page: Page) => page.evaluate(() => window.fetch.toString().includes('[native code]'));
 
@@ -159,18 +149,18 @@ for (const explorer of EXPLORERS.filter((driver) => PAGES[driver.page])) {
     await openPage(page, explorer);
     await explorer.ready(page);
     const token = await signIn(page);
-    let received = await tryIt(page, explorer);
+    let received = await tryIt(page, explorer, auth);
     expect([received.authorization, received.status]).toEqual([`Bearer ${token}`, 200]);
 
     const renewed = await login(page).evaluate(
       async (element) => (await (element as HTMLElement & { refreshTokens(): Promise<{ accessToken: string }> }).refreshTokens()).accessToken,
     );
     expect(renewed).not.toBe(token);
-    received = await tryIt(page, explorer);
+    received = await tryIt(page, explorer, auth);
     expect([received.authorization, received.status]).toEqual([`Bearer ${renewed}`, 200]);
 
     await login(page).getByRole('button', { name: /sign out/i }).click();
-    received = await tryIt(page, explorer);
+    received = await tryIt(page, explorer, auth);
     expect(received.authorization ?? '').not.toContain(renewed);
     expect(received.status).toBe(401);
     // The widget and its connector break no rule of the strict policy; the explorer's own needs are in PAGES.
@@ -184,12 +174,12 @@ test('an explorer named by a selector is connected, one outside it is not', asyn
   await openPage(page, stoplight, `?connect=${encodeURIComponent('connect="main"')}`);
   await stoplight.ready(page);
   const token = await signIn(page);
-  expect((await tryIt(page, stoplight)).authorization).toBe(`Bearer ${token}`);
+  expect((await tryIt(page, stoplight, auth)).authorization).toBe(`Bearer ${token}`);
 
   await page.goto(`${site.url}${stoplight.page}?connect=${encodeURIComponent('connect="#elsewhere"')}`);
   await stoplight.ready(page);
   await expect(login(page).locator('[part="session"]')).toBeVisible();
-  expect((await tryIt(page, stoplight)).authorization).not.toContain(token);
+  expect((await tryIt(page, stoplight, auth)).authorization).not.toContain(token);
 });
 
 test('an explorer added after the widget is connected, and disconnected when it leaves the page', async ({ page }) => {
@@ -205,7 +195,7 @@ test('an explorer added after the widget is connected, and disconnected when it 
   }, `${auth.url}/wunder/v1`);
   await stoplight.ready(page);
   const token = await signIn(page);
-  expect((await tryIt(page, stoplight)).authorization).toBe(`Bearer ${token}`);
+  expect((await tryIt(page, stoplight, auth)).authorization).toBe(`Bearer ${token}`);
   expect(await usesNativeFetch(page)).toBe(false);
 
   await page.evaluate(() => document.querySelector('elements-api')!.remove());

@@ -1,9 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startAuthServer, type AuthServer } from '../../demo/server/index.js';
-import type { LoggedRequest } from '../../demo/server/request-log.js';
 import { violations } from './helpers/axe.js';
 import { serveDocsSite } from './helpers/docs-site.js';
-import { EXPLORERS, type ExplorerDriver } from './helpers/explorer-drivers.js';
+import { EXPLORERS, tryIt, type ExplorerDriver } from './helpers/explorer-drivers.js';
 import type { LocalServer } from '../helpers/local-server.js';
 import { signInAsDemo } from './helpers/bundle-page.js';
 
@@ -23,7 +22,6 @@ test.afterAll(async () => {
   await auth?.close();
 });
 
-const PROTECTED_PATH = '/wunder/v1/acme/front/customers/me';
 
 async function openDocs(page: Page, explorer: ExplorerDriver, { connected = true } = {}) {
   await page.goto(`${site.url}docs/${explorer.page}`);
@@ -53,21 +51,13 @@ const signOut = (page: Page) => page.locator('jwt-login').getByRole('button', { 
 const setBridge = (page: Page, connected: boolean) =>
   page.evaluate((on) => (window as unknown as { docsBridge: Record<string, () => void> }).docsBridge[on ? 'connect' : 'disconnect']!(), connected);
 
-/** Sends the protected call from the explorer's own Try-it and returns what the stand-in received. */
-async function tryIt(page: Page, explorer: ExplorerDriver): Promise<LoggedRequest> {
-  auth.requests.clear();
-  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === PROTECTED_PATH);
-  await explorer.send(page);
-  await expect.poll(() => seen()?.status, { message: `${explorer.name} sent ${PROTECTED_PATH}` }).toBeDefined();
-  return seen()!;
-}
 
 for (const explorer of EXPLORERS) {
   test.describe(explorer.name, () => {
     test('a Try-it request carries the signed-in token and is answered 200', async ({ page }) => {
       await openDocs(page, explorer);
       const token = await signIn(page);
-      const received = await tryIt(page, explorer);
+      const received = await tryIt(page, explorer, auth);
       expect(received.authorization).toBe(`Bearer ${token}`);
       expect(received.status).toBe(200);
     });
@@ -75,10 +65,10 @@ for (const explorer of EXPLORERS) {
     test('after a refresh the next Try-it request carries the new token', async ({ page }) => {
       await openDocs(page, explorer);
       const first = await signIn(page);
-      await tryIt(page, explorer);
+      await tryIt(page, explorer, auth);
       const renewed = await refresh(page);
       expect(renewed).not.toBe(first);
-      const received = await tryIt(page, explorer);
+      const received = await tryIt(page, explorer, auth);
       expect(received.authorization).toBe(`Bearer ${renewed}`);
       expect(received.status).toBe(200);
     });
@@ -86,9 +76,9 @@ for (const explorer of EXPLORERS) {
     test('after sign-out Try-it carries no valid token', async ({ page }) => {
       await openDocs(page, explorer);
       const token = await signIn(page);
-      await tryIt(page, explorer);
+      await tryIt(page, explorer, auth);
       await signOut(page);
-      const received = await tryIt(page, explorer);
+      const received = await tryIt(page, explorer, auth);
       expect(received.authorization ?? '').not.toContain(token);
       expect(received.status).toBe(401);
     });
@@ -97,7 +87,7 @@ for (const explorer of EXPLORERS) {
       await openDocs(page, explorer, { connected: false });
       const token = await signIn(page);
       await setBridge(page, true);
-      const received = await tryIt(page, explorer);
+      const received = await tryIt(page, explorer, auth);
       expect(received.authorization).toBe(`Bearer ${token}`);
       expect(received.status).toBe(200);
     });
@@ -105,13 +95,13 @@ for (const explorer of EXPLORERS) {
     test('after disconnect a refresh and a sign-out leave the explorer alone', async ({ page }) => {
       await openDocs(page, explorer);
       await signIn(page);
-      await tryIt(page, explorer);
+      await tryIt(page, explorer, auth);
       await setBridge(page, false);
-      const left = (await tryIt(page, explorer)).authorization;
+      const left = (await tryIt(page, explorer, auth)).authorization;
       await refresh(page);
-      expect((await tryIt(page, explorer)).authorization).toBe(left);
+      expect((await tryIt(page, explorer, auth)).authorization).toBe(left);
       await signOut(page);
-      expect((await tryIt(page, explorer)).authorization).toBe(left);
+      expect((await tryIt(page, explorer, auth)).authorization).toBe(left);
     });
   });
 }
@@ -122,7 +112,7 @@ test.describe('Stoplight Elements, whose Try-it has no credentials API', () => {
   test('the token reaches only the API: no storage but the widget\'s own, fetch restored on disconnect', async ({ page }) => {
     await openDocs(page, stoplight);
     const token = await signIn(page);
-    await tryIt(page, stoplight);
+    await tryIt(page, stoplight, auth);
     const stored = await page.evaluate(() =>
       [localStorage, sessionStorage].flatMap((storage) => Object.keys(storage).map((key) => [key, storage.getItem(key) ?? ''])),
     );

@@ -1,4 +1,9 @@
 import { expect, type Page } from '@playwright/test';
+import type { AuthServer } from '../../../demo/server/index.js';
+import type { LoggedRequest } from '../../../demo/server/request-log.js';
+
+/** The call every explorer's Try-it sends: GET /front/customers/me of the Wunder API, tenant acme. */
+export const PROTECTED_PATH = '/wunder/v1/acme/front/customers/me';
 
 /** How a reader works one explorer: wait for its document, send GET /front/customers/me from its Try-it. */
 export interface ExplorerDriver {
@@ -81,3 +86,12 @@ const stoplightElements: ExplorerDriver = {
 };
 
 export const EXPLORERS: ExplorerDriver[] = [swaggerUI, stoplightElements, scalar, rapiDoc];
+
+/** Sends the protected call from the explorer's own Try-it and returns what the stand-in `auth` received. */
+export async function tryIt(page: Page, explorer: ExplorerDriver, auth: AuthServer): Promise<LoggedRequest> {
+  auth.requests.clear();
+  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === PROTECTED_PATH);
+  await explorer.send(page);
+  await expect.poll(() => seen()?.status, { message: `${explorer.name} sent ${PROTECTED_PATH}` }).toBeDefined();
+  return seen()!;
+}
