@@ -6,10 +6,6 @@
 export const WEBKIT_SKIPS: Record<string, string> = {
   'theming when the reader prefers dark':
     'emulateMedia() (prefers-color-scheme) works through Playwright or Puppeteer only; WebDriver has no media emulation',
-  'LazyModuleController with preload off, loads only when asked':
-    "the test's idle() waits with requestIdleCallback, which WebKit lacks (the controller itself falls back to a timeout)",
-  'LazyModuleController never loads for a host that left the page before the browser was idle':
-    "the test's idle() waits with requestIdleCallback, which WebKit lacks (the controller itself falls back to a timeout)",
 };
 
 /** The reason `fullTitle` is skipped in WebKit, or undefined when it runs. */
