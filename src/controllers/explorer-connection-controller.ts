@@ -3,9 +3,14 @@ import type { SessionSource } from '../bridges/session-source.js';
 import { LazyModuleController } from './lazy-module-controller.js';
 
 /** The element's side: its `connect` attribute, and itself as the bridges' session source. */
-export interface ExplorerConnectionHost extends ReactiveControllerHost, SessionSource {
+export interface ExplorerConnectionHost extends ReactiveControllerHost, SessionSource, Pick<Element, 'isConnected'> {
   /** `""` or `auto`: every explorer; else a CSS selector; `null`/`undefined`: none. */
   readonly connect?: string | null;
+}
+
+interface Connection {
+  value: string;
+  disconnect?: () => void;
 }
 
 /**
@@ -17,7 +22,7 @@ export class ExplorerConnectionController implements ReactiveController {
   readonly #host: ExplorerConnectionHost;
   readonly #connector: LazyModuleController<typeof import('../bridges/connect-explorers.js')>;
   /** What is connected now: the attribute's value, and the disconnect once the connector has run. */
-  #current: { value: string; disconnect?: () => void } | undefined;
+  #current: Connection | undefined;
 
   constructor(host: ExplorerConnectionHost) {
     this.#host = host;
@@ -25,23 +30,17 @@ export class ExplorerConnectionController implements ReactiveController {
     host.addController(this);
   }
 
-  /**
-   * Lit still updates a host that has left the page (an update it asked for earlier): such an
-   * update must not connect again, or the connector would outlive the element.
-   */
-  #hostIsConnected = false;
-
   hostConnected(): void {
-    this.#hostIsConnected = true;
     this.#follow();
   }
 
   hostUpdated(): void {
-    if (this.#hostIsConnected) this.#follow();
+    // Lit still updates a host that has left the page (an update it asked for earlier): such an
+    // update must not connect again, or the connector would outlive the element.
+    if (this.#host.isConnected) this.#follow();
   }
 
   hostDisconnected(): void {
-    this.#hostIsConnected = false;
     this.#stop();
   }
 
@@ -50,7 +49,7 @@ export class ExplorerConnectionController implements ReactiveController {
     if (value === this.#current?.value) return;
     this.#stop();
     if (value === undefined) return;
-    const current = (this.#current = { value } as { value: string; disconnect?: () => void });
+    const current: Connection = (this.#current = { value });
     const select = value.trim() === '' || value.trim() === 'auto' ? undefined : value;
     this.#connector.load().then(
       ({ connectExplorers }) => {
