@@ -63,7 +63,7 @@ async function main(): Promise<number> {
     const bundles = await buildBundles({ repoRoot, outDir, useDist: options.dist });
     step(options.dist ? 'split build: dist/cdn/' : 'building the split build (vite.cdn.config.ts)');
     const split = await buildSplit({ repoRoot, outDir, useDist: options.dist });
-    const size = measureSizes(bundles, repoRoot);
+    const size = measureSizes(bundles, join(split.dir, 'jwt-login.js'), repoRoot);
     const widgetMap = bundles['jwt-login'].mapPath
       ? readSourceMap(bundles['jwt-login'].path, bundles['jwt-login'].mapPath, repoRoot)
       : undefined;

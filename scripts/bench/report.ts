@@ -133,6 +133,18 @@ function sections(results: BenchResults): Section[] {
       ],
     },
     {
+      title: 'Where the first form’s bytes go (split build’s entry; the gzip -9 each source adds, and its minified bytes)',
+      headers: ['source', 'gzip added', 'minified'],
+      align: ['left', 'right', 'right'],
+      rows: size.entrySources.slice(0, 15).map((entry) => [entry.source, entry.gzipAdded.toLocaleString('en-US'), entry.bytes.toLocaleString('en-US')]),
+      notes: [
+        `${size.entrySources.length} sources; the rest add ${size.entrySources
+          .slice(15)
+          .reduce((total, entry) => total + entry.gzipAdded, 0)
+          .toLocaleString('en-US')} B together. “gzip added”: the entry compressed, less the entry compressed without the source; sources compress against each other, so the column sums to more than the file`,
+      ],
+    },
+    {
       title: 'Where the bundle’s bytes go (minified bytes per source, from its source map)',
       headers: ['source', 'bytes', 'share'],
       align: ['left', 'right', 'right'],

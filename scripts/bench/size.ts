@@ -32,6 +32,14 @@ export interface ModuleShare {
   share: number;
 }
 
+/** One source of the split build's entry: its minified bytes, and what it adds to the entry's gzip. */
+export interface EntrySource {
+  source: string;
+  bytes: number;
+  /** The entry's gzip size less that of the entry without this source's code. */
+  gzipAdded: number;
+}
+
 export interface WidgetContents {
   /** Everything the bundle exports by name. */
   exports: string[];
@@ -48,6 +56,8 @@ export interface SizeResult {
   modules: ModuleShare[];
   /** The widget's bytes per package (`src`, `lit-html`, …). */
   packages: ModuleShare[];
+  /** The split build's entry, what the first form loads: its sources, most gzip added first. */
+  entrySources: EntrySource[];
   contents: WidgetContents;
 }
 
@@ -80,6 +90,25 @@ export function measureSize(code: Buffer): BundleSize & { gzipTool: GzipTool } {
   };
 }
 
+/**
+ * Where the first form's bytes go: each source of the split build's entry with its minified
+ * bytes and the gzip bytes it adds (the entry compressed, less the entry compressed without
+ * it). What a source adds compressed, not its share of the minified bytes, is what leaving
+ * it out of the entry would save; the column does not add up to the total, since sources
+ * compress against each other.
+ */
+export function measureEntrySources(entryPath: string, repoRoot: string): EntrySource[] {
+  const map = readSourceMap(entryPath, `${entryPath}.map`, repoRoot);
+  const gzip = (code: string) => {
+    const bytes = Buffer.from(code);
+    return gzipProgram(bytes) ?? gzipSync(bytes, { level: 9 }).length;
+  };
+  const whole = gzip(readFileSync(entryPath, 'utf8'));
+  return map.bytesBySource
+    .map(({ source, bytes }) => ({ source, bytes, gzipAdded: whole - gzip(map.withoutSource(source)) }))
+    .sort((a, b) => b.gzipAdded - a.gzipAdded);
+}
+
 /** The names of the bundle's last `export { a as b, … }` statement (rolldown writes exactly one). */
 function exportedNames(code: string): string[] {
   const statements = [...code.matchAll(/\bexport\s*\{([^}]*)\}/g)];
@@ -90,7 +119,7 @@ function exportedNames(code: string): string[] {
     .filter(Boolean);
 }
 
-export function measureSizes(bundles: Record<VariantId, BuiltBundle>, repoRoot: string, top = 10): SizeResult {
+export function measureSizes(bundles: Record<VariantId, BuiltBundle>, splitEntryPath: string, repoRoot: string, top = 10): SizeResult {
   const measured = Object.values(bundles).map((bundle) => ({ id: bundle.id, ...measureSize(readFileSync(bundle.path)) }));
   const sizes = Object.fromEntries(
     measured.map(({ id, minified, gzip, zlibGzip, brotli }) => [id, { minified, gzip, zlibGzip, brotli }]),
@@ -120,6 +149,7 @@ export function measureSizes(bundles: Record<VariantId, BuiltBundle>, repoRoot: 
     sizes: gzipTool === 'gzip -9' ? sizes : mapValues(sizes, (size) => ({ ...size, gzip: size.zlibGzip })),
     modules,
     packages,
+    entrySources: measureEntrySources(splitEntryPath, repoRoot),
     contents: {
       exports,
       missingBridges: BRIDGES.filter((name) => !exports.includes(name)),

@@ -1,7 +1,8 @@
 /**
  * Where the bundle's bytes come from: the bundle's source map, read with
  * @jridgewell/trace-mapping, attributes every minified byte to the source file of the
- * segment it falls in, and maps a bundle position (from a stack trace) back to its source line.
+ * segment it falls in (and can leave a source's bytes out, to see what it adds compressed),
+ * and maps a bundle position (from a stack trace) back to its source line.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -13,6 +14,8 @@ export const UNMAPPED = '(unmapped)';
 export interface SourceMapView {
   /** Minified bytes (UTF-8) per source file, largest first; UNMAPPED for the rest. */
   bytesBySource: { source: string; bytes: number }[];
+  /** Per source file, the bundle's text with that source's code left out (what the bundle would be without it). */
+  withoutSource(source: string): string;
   /** The source position of a 1-based line and 0-based column of the bundle. */
   originalPosition(line: number, column: number): { source: string; line: number } | undefined;
 }
@@ -25,28 +28,46 @@ function sourceName(map: TraceMap, mapPath: string, repoRoot: string, index: num
 
 export function readSourceMap(bundlePath: string, mapPath: string, repoRoot: string): SourceMapView {
   const map = new TraceMap(readFileSync(mapPath, 'utf8'));
-  const lines = readFileSync(bundlePath, 'utf8').split('\n');
+  const code = readFileSync(bundlePath, 'utf8');
   // Per generated line, its segments ([column, source, line, column, name?]), columns ascending.
   const decoded = decodedMappings(map);
   const names = map.sources.map((_, index) => sourceName(map, mapPath, repoRoot, index));
-  const bytes = new Map<string, number>();
-  const add = (source: string, text: string) => bytes.set(source, (bytes.get(source) ?? 0) + Buffer.byteLength(text));
+  /** Per source, the [start, end) offsets into `code` of its text. */
+  const spans = new Map<string, [number, number][]>();
+  const add = (source: string, start: number, end: number) => {
+    if (end <= start) return;
+    const ranges = spans.get(source);
+    if (ranges) ranges.push([start, end]);
+    else spans.set(source, [[start, end]]);
+  };
 
   // A segment runs until the next one, across line ends: a multi-line template literal
   // (Lit's html``, CSS) has segments only on its first line.
   let owner = UNMAPPED;
-  lines.forEach((line, lineIndex) => {
-    let column = 0;
+  let ownerStart = 0;
+  let lineStart = 0;
+  code.split('\n').forEach((line, lineIndex) => {
     for (const segment of decoded[lineIndex] ?? []) {
-      add(owner, line.slice(column, segment[0]));
+      add(owner, ownerStart, lineStart + segment[0]);
       owner = segment.length === 1 ? UNMAPPED : names[segment[1]]!;
-      column = segment[0];
+      ownerStart = lineStart + segment[0];
     }
-    add(owner, line.slice(column) + (lineIndex < lines.length - 1 ? '\n' : ''));
+    lineStart += line.length + 1;
   });
+  add(owner, ownerStart, code.length);
 
+  const bytesOf = (ranges: [number, number][]) => ranges.reduce((total, [start, end]) => total + Buffer.byteLength(code.slice(start, end)), 0);
   return {
-    bytesBySource: [...bytes].map(([source, count]) => ({ source, bytes: count })).sort((a, b) => b.bytes - a.bytes),
+    bytesBySource: [...spans].map(([source, ranges]) => ({ source, bytes: bytesOf(ranges) })).sort((a, b) => b.bytes - a.bytes),
+    withoutSource(source) {
+      let kept = '';
+      let from = 0;
+      for (const [start, end] of spans.get(source) ?? []) {
+        kept += code.slice(from, start);
+        from = end;
+      }
+      return kept + code.slice(from);
+    },
     originalPosition(line, column) {
       // The segment at or before the column on that line (trace-mapping's default bias).
       const segment = line >= 1 && column >= 0 ? traceSegment(map, line - 1, column) : null;
