@@ -8,10 +8,10 @@ import { canRefreshTokens } from '../core/refreshable.js';
 import { sessionKey } from '../core/session-key.js';
 import type { SessionEndReason } from '../core/tab-coordinator.js';
 import type { TokenSet } from '../core/tokens.js';
+import { expiryTextChangesIn } from '../core/expiry-text-schedule.js';
 import { LoginEvent } from '../events/login-event.js';
 import { LogoutEvent } from '../events/logout-event.js';
 import { TokenRefreshEvent } from '../events/token-refresh-event.js';
-import { expiryTextChangesIn } from '../components/login/expiry-text.js';
 import { CountdownController } from './countdown-controller.js';
 import { LazyModuleController } from './lazy-module-controller.js';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { expiryTextChangesIn, formatExpiresIn } from '../../src/components/login/expiry-text.js';
+import { formatExpiresIn } from '../../src/components/login/expiry-text.js';
+import { expiryTextChangesIn } from '../../src/core/expiry-text-schedule.js';
 import { addDefaultTexts } from '../../src/components/login/messages.js';
 import { SESSION_TEXTS } from '../../src/components/login/session-texts.js';
 
