@@ -27,6 +27,11 @@ export interface Example {
   ready(page: Page): Promise<void>;
   /** Sends GET /front/customers/me from the explorer's own Try-it. */
   send(page: Page): Promise<void>;
+  /**
+   * An explorer that appears after a client-side navigation (a new page of the docs, the
+   * widget staying): how to get there, and how its Try-it sends `path` (below the API's base).
+   */
+  navigated?: { to: string; open(page: Page): Promise<void>; path: string; send(page: Page): Promise<void> };
 }
 
 const rapiDoc = EXPLORERS.find((explorer) => explorer.name === 'RapiDoc')!;
@@ -46,6 +51,19 @@ export const EXAMPLES: readonly Example[] = [
     async send(page) {
       await page.getByRole('button', { name: 'Send API Request' }).click();
     },
+    // Another API page: its explorer renders with a new store.
+    navigated: {
+      to: 'the API page of GET /front/customers/me/orders',
+      async open(page) {
+        await page.locator('.menu__link', { hasText: "List the signed-in customer's orders" }).click();
+        await expect(page.getByRole('heading', { level: 1, name: "List the signed-in customer's orders" })).toBeVisible();
+        await expect(page.getByRole('button', { name: 'Send API Request' })).toBeVisible({ timeout: 30_000 });
+      },
+      path: '/front/customers/me/orders',
+      async send(page) {
+        await page.getByRole('button', { name: 'Send API Request' }).click();
+      },
+    },
   },
   {
     name: 'vitepress',
@@ -61,6 +79,21 @@ export const EXAMPLES: readonly Example[] = [
     // The first operation of the page is GET /front/customers/me (getCurrentCustomer).
     async send(page) {
       await page.getByRole('button', { name: 'Try it out' }).first().click();
+    },
+    // The home page, then the API page again: its playgrounds are rendered anew.
+    navigated: {
+      to: 'the API page again, through the home page',
+      async open(page) {
+        await page.locator('.VPNavBarTitle a').click();
+        await expect(page.getByRole('button', { name: 'Try it out' })).toHaveCount(0);
+        await page.locator('.VPNavBar').getByRole('link', { name: 'API', exact: true }).click();
+        await expect(page.getByRole('button', { name: 'Try it out' }).nth(1)).toBeVisible({ timeout: 30_000 });
+      },
+      path: '/front/customers/me/orders',
+      // The second operation of the page is GET /front/customers/me/orders (listOrders).
+      async send(page) {
+        await page.getByRole('button', { name: 'Try it out' }).nth(1).click();
+      },
     },
   },
   {

@@ -9,13 +9,14 @@
  * runs with the stand-in's origin. The static output is served on an origin of its own and
  * in Chromium a reader signs in, then the explorer's Try-it must carry `Authorization:
  * Bearer <token>`, the new token after the widget's own refresh (a 10-second access token),
- * and no valid token after sign-out. Prints a line per example and step with its time, and
+ * a valid token in an explorer that appears after a client-side navigation (where the
+ * example names one), and no valid token after sign-out. Prints a line per example and step with its time, and
  * exits 1 when something fails.
  *
  *   npm run test:examples
  *   npm run test:examples -- --only vitepress
  *
- * Logs: ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/examples/logs/.
+ * Logs and screenshots (signed in, and at the end): ${XDG_CACHE_HOME:-~/.cache}/jwt-login-widget/examples/logs/.
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +37,8 @@ import { packWidget } from './tarball.js';
 const { values: options } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
 
 const ACCESS_TTL_SECONDS = 10;
-const PROTECTED_PATH = '/wunder/v1/acme/front/customers/me';
+const API_PATH = '/wunder/v1/acme';
+const PROTECTED_PATH = `${API_PATH}/front/customers/me`;
 const logDir = join(cacheRoot('examples'), 'logs');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -63,11 +65,16 @@ async function npmIn(folder: string, args: string[], logName: string, env: NodeJ
 }
 
 /** The protected call as the stand-in received it from the explorer's Try-it. */
-async function tryIt(page: Page, example: Example, auth: AuthServer): Promise<LoggedRequest> {
+async function tryIt(
+  page: Page,
+  example: Example,
+  auth: AuthServer,
+  { send, path }: { send(page: Page): Promise<void>; path: string } = { send: example.send, path: PROTECTED_PATH },
+): Promise<LoggedRequest> {
   auth.requests.clear();
-  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === PROTECTED_PATH);
-  await example.send(page);
-  await expect.poll(() => seen()?.status, { message: `${example.explorer} sent ${PROTECTED_PATH}`, timeout: 15_000 }).toBeDefined();
+  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === path);
+  await send(page);
+  await expect.poll(() => seen()?.status, { message: `${example.explorer} sent ${path}`, timeout: 15_000 }).toBeDefined();
   return seen()!;
 }
 
@@ -83,7 +90,7 @@ const nextRefresh = (page: Page) =>
       ),
   );
 
-/** Sign-in, Try-it with the token, with the refreshed token, and without after sign-out. */
+/** Sign-in, Try-it with the token, with the refreshed token, after a navigation, and without after sign-out. */
 async function checkInBrowser(browser: Browser, example: Example, siteUrl: string, auth: AuthServer): Promise<void> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -99,6 +106,7 @@ async function checkInBrowser(browser: Browser, example: Example, siteUrl: strin
     const signedIn = await tryIt(page, example, auth);
     expect(signedIn.authorization, 'Try-it after sign-in').toBe(`Bearer ${first}`);
     expect(signedIn.status).toBe(200);
+    await page.screenshot({ path: join(logDir, `${example.name}-signed-in.png`) });
 
     const renewed = await nextRefresh(page);
     expect(renewed).not.toBe(first);
@@ -106,8 +114,20 @@ async function checkInBrowser(browser: Browser, example: Example, siteUrl: strin
     expect(refreshed.authorization, 'Try-it after the refresh').toBe(`Bearer ${renewed}`);
     expect(refreshed.status).toBe(200);
 
+    let signOutTryIt = { send: example.send, path: PROTECTED_PATH };
+    if (example.navigated) {
+      // The widget keeps its session; the new explorer is found and given the token of now
+      // (a refresh may have come in between: a valid token is what the stand-in answers 200 to).
+      const { open, send, path } = example.navigated;
+      await open(page);
+      signOutTryIt = { send, path: `${API_PATH}${path}` };
+      const navigated = await tryIt(page, example, auth, signOutTryIt);
+      expect(navigated.authorization, `Try-it after the navigation to ${example.navigated.to}`).toMatch(/^Bearer ey/);
+      expect(navigated.status).toBe(200);
+    }
+
     await login.getByRole('button', { name: /sign out/i }).click();
-    const signedOut = await tryIt(page, example, auth);
+    const signedOut = await tryIt(page, example, auth, signOutTryIt);
     expect(signedOut.authorization ?? '', 'Try-it after sign-out').not.toContain(renewed);
     expect(signedOut.status).toBe(401);
     expect(errors, 'uncaught errors on the page').toEqual([]);
@@ -128,7 +148,8 @@ async function runExample(example: Example, tarball: string, auth: AuthServer, b
   await step(example, 'npm run build', () => npmIn(folder, ['run', 'build'], `${example.name}-build.log`, { [example.apiOriginVariable]: auth.url }));
   const site = await serveStaticSite(join(folder, example.output));
   try {
-    await step(example, `sign in, Try-it in ${example.explorer} (token, refreshed token, none after sign-out)`, () =>
+    const steps = `token, refreshed token, ${example.navigated ? 'token after a navigation, ' : ''}none after sign-out`;
+    await step(example, `sign in, Try-it in ${example.explorer} (${steps})`, () =>
       checkInBrowser(browser, example, site.url, auth),
     );
   } finally {

@@ -1,9 +1,13 @@
+import { connectDocusaurusOpenApi } from './docusaurus-openapi.js';
+import { DOCUSAURUS_OPENAPI_PANEL, docusaurusOpenApiStoreOf } from './docusaurus-openapi-find.js';
 import { connectRapiDoc, type RapiDocElement } from './rapidoc.js';
 import { connectScalar } from './scalar.js';
 import { scalarMountedOn } from './scalar-mount.js';
 import type { SessionSource } from './session-source.js';
 import { connectStoplightElements, type StoplightElementsElement } from './stoplight-elements.js';
 import { connectSwaggerUI, type SwaggerUIInstance } from './swagger-ui.js';
+import { connectVitepressOpenApi, type VitepressOpenApiTheme } from './vitepress-openapi.js';
+import { VITEPRESS_OPENAPI_PLAYGROUND, vitepressOpenApiPlaygroundOf } from './vitepress-openapi-find.js';
 
 /** One explorer instance a finder saw on the page. */
 export interface FoundExplorer {
@@ -49,6 +53,15 @@ function swaggerUIElement(document: Document, ui: SwaggerUIWithConfigs): Element
   }
 }
 
+let warnedOfPersistAuth = false;
+/** vitepress-openapi keeps credentials out of reach with `storage.persistAuth: false`: say so once. */
+function persistsAuth(theme: VitepressOpenApiTheme): boolean {
+  if (theme.getStoragePersistAuth()) return true;
+  if (!warnedOfPersistAuth) console.warn('<jwt-login connect>: vitepress-openapi\'s storage.persistAuth is off, so its playground is not connected.');
+  warnedOfPersistAuth = true;
+  return false;
+}
+
 /**
  * The explorers `<jwt-login connect>` finds, one row each. Adding an explorer is adding a row
  * (README, "Connect without a script"): how to see it on a page, and which bridge connects it.
@@ -90,5 +103,28 @@ export const EXPLORER_FINDERS: readonly ExplorerFinder[] = [
       [...document.querySelectorAll<RapiDocElement & Element>('rapi-doc')]
         .filter((rapidoc) => typeof rapidoc.setApiKey === 'function')
         .map((rapidoc) => ({ explorer: rapidoc, element: rapidoc, connect: (login) => connectRapiDoc(login, rapidoc) })),
+  },
+  {
+    name: 'docusaurus-openapi-docs',
+    // Each API page's explorer renders with a Redux store of its own, read from React's tree.
+    // The store is the explorer: a page rendered again (another store) is connected again.
+    find: (document) =>
+      [...document.querySelectorAll(DOCUSAURUS_OPENAPI_PANEL)].flatMap((panel) => {
+        const store = docusaurusOpenApiStoreOf(panel);
+        return store ? [{ explorer: store, element: panel, connect: (login: SessionSource) => connectDocusaurusOpenApi(login, store) }] : [];
+      }),
+  },
+  {
+    name: 'vitepress-openapi',
+    // Its document and storage settings are read from Vue's tree (see vitepressOpenApiPlaygroundOf).
+    // The bridge fills the storage every playground of the site reads, so one connection per
+    // document, kept while the site is (a sign-out on a page without a playground must reach it).
+    find: (document) =>
+      [...document.querySelectorAll(VITEPRESS_OPENAPI_PLAYGROUND)].flatMap((playground) => {
+        const found = vitepressOpenApiPlaygroundOf(playground);
+        if (!found || !persistsAuth(found.theme)) return [];
+        const connect = (login: SessionSource) => connectVitepressOpenApi(login, found.openapi, { theme: found.theme });
+        return [{ explorer: found.openapi, element: found.site, connect }];
+      }),
   },
 ];
