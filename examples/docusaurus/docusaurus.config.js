@@ -1,6 +1,6 @@
 // @ts-check
-// Docusaurus 3 + docusaurus-openapi-docs, with <jwt-login> on every page (src/theme/Root.js)
-// and connected to each API page's explorer (src/theme/ApiExplorer/index.js).
+// Docusaurus 3 + docusaurus-openapi-docs, with <jwt-login connect> on every page
+// (src/theme/Root.js): it connects each API page's explorer itself.
 
 /** Where the API lives: the demo stand-in (`npm run demo` in the widget's repository) by default. */
 const apiOrigin = process.env.API_ORIGIN ?? 'http://localhost:8787';

@@ -55,7 +55,11 @@ export const EXAMPLES: readonly Example[] = [
     navigated: {
       to: 'the API page of GET /front/customers/me/orders',
       async open(page) {
+        // The dock covers the bottom of the sidebar: a reader folds it to reach the link.
+        const dock = page.locator('.jwt-login-dock > summary');
+        await dock.click();
         await page.locator('.menu__link', { hasText: "List the signed-in customer's orders" }).click();
+        await dock.click();
         await expect(page.getByRole('heading', { level: 1, name: "List the signed-in customer's orders" })).toBeVisible();
         await expect(page.getByRole('button', { name: 'Send API Request' })).toBeVisible({ timeout: 30_000 });
       },

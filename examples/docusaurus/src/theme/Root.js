@@ -1,5 +1,6 @@
 // Wraps every page and is never unmounted: the one <jwt-login> of the site lives here, so
-// the session survives client-side navigation between docs pages.
+// the session survives client-side navigation between docs pages. `connect` finds each API
+// page's explorer (docusaurus-openapi-docs) as it appears and hands it the token.
 import React from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 
@@ -10,7 +11,7 @@ export default function Root({ children }) {
       {children}
       <details className="jwt-login-dock" open>
         <summary>Sign in to try the API</summary>
-        <jwt-login base-url={apiBaseUrl} tenant={tenant} persist="session"></jwt-login>
+        <jwt-login base-url={apiBaseUrl} tenant={tenant} persist="session" connect="auto"></jwt-login>
       </details>
     </>
   );
