@@ -5,7 +5,7 @@ import { chromiumLaunchOptions } from './scripts/browser.mjs';
 export default defineConfig({
   testDir: 'test/e2e',
   // The explorers' specs run in `npm run test:explorers` (scripts/test.ts says why), or when named.
-  testIgnore: process.env.JWT_LOGIN_E2E_EVERY_SPEC ? [] : ['**/explorers.spec.ts', '**/explorers-auto.spec.ts'],
+  testIgnore: process.env.JWT_LOGIN_E2E_EVERY_SPEC ? [] : ['**/explorers.spec.ts', '**/explorers-auto.spec.ts', '**/explorer-trees.spec.ts'],
   globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
