@@ -3,7 +3,7 @@
  * `npm run test:install` (a real install from git): only what a user needs.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every path `npm pack` may ship; anything else in the tarball is a mistake. */
@@ -53,11 +53,19 @@ export const sha384 = (path: string) => `sha384-${createHash('sha384').update(re
 export const readIntegrity = (packageFolder: string, delivery: string) =>
   JSON.parse(readFileSync(join(packageFolder, delivery, 'integrity.json'), 'utf8')) as Record<string, string>;
 
+/** A script of only a banner and `export {…} from "…"`: no code of its own, so the bundler writes no source map. */
+const REEXPORT_ONLY = /^(?:\/\*![^\n]*\*\/\n)?(?:export\s*\{[^}]*\}\s*from\s*"[^"]+";?\s*)+$/;
+
 /**
  * The packages bundled into a script, read from its source map (every `node_modules/<name>/`
- * or `node_modules/@scope/<name>/` among its sources): what a banner must name.
+ * or `node_modules/@scope/<name>/` among its sources): what a banner must name. A script
+ * that only re-exports a chunk (bridges.js) bundles none; any other script must have a map.
  */
 export function bundledPackageNames(script: string): string[] {
+  if (!existsSync(`${script}.map`)) {
+    if (REEXPORT_ONLY.test(readFileSync(script, 'utf8'))) return [];
+    throw new Error(`${script} has code but no source map`);
+  }
   const { sources } = JSON.parse(readFileSync(`${script}.map`, 'utf8')) as { sources: string[] };
   const names = sources.flatMap((source) => {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(source);
