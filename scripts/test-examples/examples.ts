@@ -51,9 +51,10 @@ export const EXAMPLES: readonly Example[] = [
     async send(page) {
       await page.getByRole('button', { name: 'Send API Request' }).click();
     },
-    // Another API page: its explorer renders with a new store.
+    // Another API page: its explorer renders with a new store; so does each heading anchor
+    // followed (a hash change renders the page again), which leaves the page's DOM in place.
     navigated: {
-      to: 'the API page of GET /front/customers/me/orders',
+      to: 'the API page of GET /front/customers/me/orders, then one of its heading anchors',
       async open(page) {
         // The dock covers the bottom of the sidebar: a reader folds it to reach the link.
         const dock = page.locator('.jwt-login-dock > summary');
@@ -62,6 +63,9 @@ export const EXAMPLES: readonly Example[] = [
         await dock.click();
         await expect(page.getByRole('heading', { level: 1, name: "List the signed-in customer's orders" })).toBeVisible();
         await expect(page.getByRole('button', { name: 'Send API Request' })).toBeVisible({ timeout: 30_000 });
+        // Shown on hover only.
+        await page.locator('a.hash-link').first().evaluate((anchor) => (anchor as HTMLAnchorElement).click());
+        await expect(page).toHaveURL(/#/);
       },
       path: '/front/customers/me/orders',
       async send(page) {
