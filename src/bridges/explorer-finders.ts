@@ -53,6 +53,26 @@ function swaggerUIElement(document: Document, ui: SwaggerUIWithConfigs): Element
   }
 }
 
+/** Per explorer element and widget, the disconnect of what is connected there now. */
+const latestConnections = new WeakMap<Element, Map<SessionSource, () => void>>();
+
+/**
+ * Connects with `connect`, and disconnects what this widget connected on `element` before:
+ * a page rendered again replaces its explorer's store while the element stays, and the
+ * connector would only let the old store go once the element leaves.
+ */
+function connectLatest(element: Element, login: SessionSource, connect: () => () => void): () => void {
+  const connections = latestConnections.get(element) ?? new Map<SessionSource, () => void>();
+  latestConnections.set(element, connections);
+  connections.get(login)?.();
+  const disconnect = connect();
+  connections.set(login, disconnect);
+  return () => {
+    disconnect();
+    if (connections.get(login) === disconnect) connections.delete(login);
+  };
+}
+
 let warnedOfPersistAuth = false;
 /** vitepress-openapi keeps credentials out of reach with `storage.persistAuth: false`: say so once. */
 function persistsAuth(theme: VitepressOpenApiTheme): boolean {
@@ -107,11 +127,12 @@ export const EXPLORER_FINDERS: readonly ExplorerFinder[] = [
   {
     name: 'docusaurus-openapi-docs',
     // Each API page's explorer renders with a Redux store of its own, read from React's tree.
-    // The store is the explorer: a page rendered again (another store) is connected again.
+    // The store is the explorer: a page rendered again (another store) is connected again,
+    // and the store it replaced let go.
     find: (document) =>
       [...document.querySelectorAll(DOCUSAURUS_OPENAPI_PANEL)].flatMap((panel) => {
         const store = docusaurusOpenApiStoreOf(panel);
-        return store ? [{ explorer: store, element: panel, connect: (login: SessionSource) => connectDocusaurusOpenApi(login, store) }] : [];
+        return store ? [{ explorer: store, element: panel, connect: (login: SessionSource) => connectLatest(panel, login, () => connectDocusaurusOpenApi(login, store)) }] : [];
       }),
   },
   {

@@ -41,11 +41,12 @@ test('the Docusaurus finder finds nothing while the auth slice is empty (the ser
   expect(await scenario('reactNotReady')({ page })).toEqual({ empty: null, none: null });
 });
 
-test('connect hands the token to the store of each API page shown, the new page at once, and leaves the page that went', async ({ page }) => {
+test('connect hands the token to the store of each API page shown at once, and lets go of the pages and stores replaced', async ({ page }) => {
   expect(await scenario('reactConnected')({ page })).toEqual({
     firstSignedIn: 't1',
     secondAtOnce: 't1',
-    refreshed: { first: 't1', second: 't2' },
+    againAtOnce: 't1',
+    refreshed: { first: 't1', second: 't1', again: 't2' },
     signedOut: null,
   });
 });
