@@ -14,8 +14,6 @@ interface VNode {
   children?: unknown;
 }
 
-const isNode = (value: unknown): value is Node => typeof (value as Node | null)?.nodeType === 'number';
-
 /** Depth first below `vnode` to `target`, only into DOM nodes that contain it; leaves the components passed in `path`. */
 function descendTo(vnode: VNode, target: Element, path: VueComponent[]): boolean {
   if (vnode.component) {
@@ -26,8 +24,9 @@ function descendTo(vnode: VNode, target: Element, path: VueComponent[]): boolean
   }
   if (vnode.suspense) return !!vnode.suspense.activeBranch && descendTo(vnode.suspense.activeBranch, target, path);
   // An element's vnode: its own node. A fragment's or a text's `el` is a text node, which contains nothing.
-  if (vnode.el === target) return true;
-  if (isNode(vnode.el) && vnode.el.nodeType === Node.ELEMENT_NODE && !vnode.el.contains(target)) return false;
+  const node = vnode.el as Node | null | undefined;
+  if (node === target) return true;
+  if (node?.nodeType === Node.ELEMENT_NODE && !node.contains(target)) return false;
   return Array.isArray(vnode.children) && vnode.children.some((child) => typeof child === 'object' && child !== null && descendTo(child as VNode, target, path));
 }
 
