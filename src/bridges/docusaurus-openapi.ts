@@ -33,8 +33,9 @@ const setAuthData = (payload: { scheme: string; key: string; value: string | und
  * dispatching the theme's own `auth/setAuthData` action — what its Authorization form does
  * when a reader types a token — and dispatches an empty value on sign-out (the explorer then
  * sends its placeholder `Bearer <TOKEN>`). Each API page renders with a store of its own, so
- * connect the store of the page being shown: a wrapped (swizzled) `@theme/ApiExplorer`
- * calling `connectDocusaurusOpenApi(login, useStore())` in an effect does that on every page.
+ * connect the store of the page being shown: `<jwt-login connect>` finds it without a script;
+ * from a script, a wrapped (swizzled) `@theme/ApiExplorer` calling
+ * `connectDocusaurusOpenApi(login, useStore())` in an effect does that on every page.
  *
  * With the theme's default `authPersistence: "sessionStorage"` the explorer also writes the
  * token to sessionStorage (and removes it on sign-out); `themeConfig.api.authPersistence: false`

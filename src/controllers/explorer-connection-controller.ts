@@ -4,8 +4,8 @@ import { LazyModuleController } from './lazy-module-controller.js';
 
 /** The element's side: its `connect` attribute, and itself as the bridges' session source. */
 export interface ExplorerConnectionHost extends ReactiveControllerHost, SessionSource, Pick<Element, 'isConnected'> {
-  /** `""` or `auto`: every explorer; else a CSS selector; `null`/`undefined`: none. */
-  readonly connect?: string | null;
+  /** `true`, `""` or `auto`: every explorer; else a CSS selector; `false`, `null`, `undefined`: none. */
+  readonly connect?: string | boolean | null;
 }
 
 interface Connection {
@@ -45,7 +45,9 @@ export class ExplorerConnectionController implements ReactiveController {
   }
 
   #follow(): void {
-    const value = this.#host.connect ?? undefined;
+    // A framework that sets properties (React 19 for a bare `connect` in JSX) gives a boolean.
+    const { connect } = this.#host;
+    const value = connect === true ? '' : typeof connect === 'string' ? connect : undefined;
     if (value === this.#current?.value) return;
     this.#stop();
     if (value === undefined) return;

@@ -145,6 +145,20 @@ describe('<jwt-login connect>', () => {
     expect(fetchIsWrapped()).to.equal(false, 'disconnected without the attribute');
   });
 
+  // React 19 sets a bare `connect` in JSX as the property `true`, not as the attribute.
+  it('takes the property true for every explorer and false for none', async () => {
+    const page = await fixture(html`<div>
+      <jwt-login base-url=${api.wunder} tenant="acme" methods="password"></jwt-login>
+      <elements-api apiDescriptionUrl="${api.wunder}/openapi.json"></elements-api>
+    </div>`);
+    const login = page.querySelector<JwtLogin>('jwt-login')!;
+    login.connect = true;
+    await waitUntil(fetchIsWrapped, 'connected by connect = true');
+    login.connect = false;
+    await login.updateComplete;
+    expect(fetchIsWrapped()).to.equal(false, 'disconnected by connect = false');
+  });
+
   it('connects nothing without the attribute, nor outside the explorers it names', async () => {
     await fixture(html`<div>
       <jwt-login base-url=${api.wunder} tenant="acme" methods="password"></jwt-login>

@@ -158,12 +158,15 @@ export class JwtLogin extends LitElement {
   @property({ attribute: false }) i18n?: TextOverrides;
 
   /**
-   * Connects the page's API explorers (Swagger UI, Stoplight Elements, Scalar, RapiDoc) to this
-   * element, those there now and those that appear later (README, "Connect without a script"):
-   * `""` or `auto` every one, else a CSS selector naming the ones to connect (an explorer
-   * whose element, or an ancestor of it, matches). Loads the bridges only when set.
+   * Connects the page's API explorers (Swagger UI, Stoplight Elements, Scalar, RapiDoc,
+   * docusaurus-openapi-docs, vitepress-openapi) to this element, those there now and those
+   * that appear later (README, "Connect without a script"): `""` or `auto` every one, else a
+   * CSS selector naming the ones to connect (an explorer whose element, or an ancestor of it,
+   * matches). Loads the bridges only when set. As a
+   * property also `true` (every explorer) and `false` (none), which is what frameworks that
+   * set properties (React 19) make of a bare `connect`.
    */
-  @property() connect?: string | null;
+  @property() connect?: string | boolean | null;
 
   #reportedConfigError: string | undefined;
   /** A sign-in here is starting its session: focus goes to the signed-in view's heading once it shows. */
