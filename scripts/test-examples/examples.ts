@@ -32,6 +32,11 @@ export interface Example {
    * widget staying): how to get there, and how its Try-it sends `path` (below the API's base).
    */
   navigated?: { to: string; open(page: Page): Promise<void>; path: string; send(page: Page): Promise<void> };
+  /**
+   * A page with the widget and no explorer, for an explorer that keeps the token in storage
+   * for the next page load: signed out there, the API page loaded next must send no token.
+   */
+  withoutExplorer?: string;
 }
 
 const rapiDoc = EXPLORERS.find((explorer) => explorer.name === 'RapiDoc')!;
@@ -45,6 +50,8 @@ export const EXAMPLES: readonly Example[] = [
     output: 'build',
     page: 'api/get-current-customer',
     explorer: 'docusaurus-openapi-docs',
+    // The theme's authPersistence (sessionStorage) keeps the token for the next page load.
+    withoutExplorer: '',
     async ready(page) {
       await expect(page.getByRole('button', { name: 'Send API Request' })).toBeVisible({ timeout: 30_000 });
     },
@@ -81,6 +88,8 @@ export const EXAMPLES: readonly Example[] = [
     output: 'docs/.vitepress/dist',
     page: 'api.html',
     explorer: 'vitepress-openapi',
+    // The playground's storage.persistAuth (localStorage) keeps the token for the next page load.
+    withoutExplorer: '',
     async ready(page) {
       await expect(page.getByRole('button', { name: 'Try it out' }).first()).toBeVisible({ timeout: 30_000 });
     },

@@ -90,6 +90,33 @@ const nextRefresh = (page: Page) =>
       ),
   );
 
+/** Any JWT in a header: what no Try-it may carry after sign-out. */
+const JWT = /ey[\w-]+\.[\w-]+\./;
+
+/**
+ * Signed in on the API page, then signed out in a page load without an explorer (the session
+ * restored there, persist="session"): the explorer kept the token in storage for the next page
+ * load, and `connect` must take it from there although no explorer was connected to clear it.
+ */
+async function checkSignOutWithoutExplorer(page: Page, example: Example, siteUrl: string, auth: AuthServer): Promise<void> {
+  const login = page.locator('jwt-login');
+  await page.goto(`${siteUrl}${example.page}`);
+  await example.ready(page);
+  await signInAsDemo(login);
+  await expect(login.locator('[part="session"]')).toBeVisible();
+  const signedIn = await tryIt(page, example, auth);
+  expect(signedIn.authorization, 'Try-it before the page load without an explorer').toMatch(JWT);
+  await page.goto(`${siteUrl}${example.withoutExplorer}`);
+  await expect(login.locator('[part="session"]'), 'the session restored on the page without an explorer').toBeVisible();
+  await login.getByRole('button', { name: /sign out/i }).click();
+  await expect(login.locator('[part="session"]')).toHaveCount(0);
+  await page.goto(`${siteUrl}${example.page}`);
+  await example.ready(page);
+  const later = await tryIt(page, example, auth);
+  expect(later.authorization ?? '', 'Try-it in the page load after signing out elsewhere').not.toMatch(JWT);
+  expect(later.status).toBe(401);
+}
+
 /** Sign-in, Try-it with the token, with the refreshed token, after a navigation, and without after sign-out. */
 async function checkInBrowser(browser: Browser, example: Example, siteUrl: string, auth: AuthServer): Promise<void> {
   const context = await browser.newContext();
@@ -130,6 +157,8 @@ async function checkInBrowser(browser: Browser, example: Example, siteUrl: strin
     const signedOut = await tryIt(page, example, auth, signOutTryIt);
     expect(signedOut.authorization ?? '', 'Try-it after sign-out').not.toContain(renewed);
     expect(signedOut.status).toBe(401);
+
+    if (example.withoutExplorer !== undefined) await checkSignOutWithoutExplorer(page, example, siteUrl, auth);
     expect(errors, 'uncaught errors on the page').toEqual([]);
   } finally {
     await page.screenshot({ path: join(logDir, `${example.name}.png`) }).catch(() => undefined);
@@ -148,7 +177,9 @@ async function runExample(example: Example, tarball: string, auth: AuthServer, b
   await step(example, 'npm run build', () => npmIn(folder, ['run', 'build'], `${example.name}-build.log`, { [example.apiOriginVariable]: auth.url }));
   const site = await serveStaticSite(join(folder, example.output));
   try {
-    const steps = `token, refreshed token, ${example.navigated ? 'token after a navigation, ' : ''}none after sign-out`;
+    const steps =
+      `token, refreshed token, ${example.navigated ? 'token after a navigation, ' : ''}none after sign-out` +
+      (example.withoutExplorer !== undefined ? ', none after a sign-out in a page load without it' : '');
     await step(example, `sign in, Try-it in ${example.explorer} (${steps})`, () =>
       checkInBrowser(browser, example, site.url, auth),
     );

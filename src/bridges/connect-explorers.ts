@@ -1,5 +1,5 @@
 import { EXPLORER_FINDERS, type ExplorerFinder } from './explorer-finders.js';
-import type { SessionSource } from './session-source.js';
+import { followSession, type SessionSource } from './session-source.js';
 
 export interface ConnectExplorersOptions {
   /**
@@ -10,6 +10,9 @@ export interface ConnectExplorersOptions {
   /** The finders to use. Default: {@link EXPLORER_FINDERS}. */
   finders?: readonly ExplorerFinder[];
 }
+
+/** At one refresh every five minutes, eight hours of access tokens. */
+const REMEMBERED_TOKENS = 100;
 
 const isSelector = (selector: string) => {
   try {
@@ -24,7 +27,8 @@ const isSelector = (selector: string) => {
  * Connects every API explorer on the page to `login` with its bridge, the ones there now and
  * the ones that appear later (a change to the page's DOM, or a finder's custom element being
  * defined, makes it look again; no polling), and disconnects an explorer whose element leaves
- * the page. What `<jwt-login connect>` runs; usable from a script too.
+ * the page. On sign-out, explorers that keep credentials in storage (`forget`) lose the
+ * widget's tokens there, connected or not. What `<jwt-login connect>` runs; usable from a script too.
  *
  * @param login the `<jwt-login>` element
  * @returns a function that disconnects every explorer and stops looking
@@ -58,6 +62,21 @@ export function connectExplorers(login: SessionSource, { select, finders = EXPLO
     if (!stopped) scheduled ??= setTimeout(look);
   };
 
+  // The access tokens of this page load: on sign-out each finder forgets those its explorer
+  // keeps in storage, which an earlier page load's bridge may have written. The newest
+  // REMEMBERED_TOKENS only, so that a tab open for days does not grow: older ones have expired.
+  const tokens = new Set<string>();
+  const session = followSession(login, {
+    apply: (accessToken) => {
+      tokens.add(accessToken);
+      if (tokens.size > REMEMBERED_TOKENS) tokens.delete(tokens.values().next().value!);
+    },
+    clear: () => {
+      for (const finder of finders) finder.forget?.(tokens);
+      tokens.clear();
+    },
+  });
+
   const observer = new MutationObserver(lookSoon);
   observer.observe(document, { childList: true, subtree: true });
   for (const { definedBy } of finders) if (definedBy) void customElements.whenDefined(definedBy).then(lookSoon);
@@ -65,6 +84,7 @@ export function connectExplorers(login: SessionSource, { select, finders = EXPLO
 
   return () => {
     stopped = true;
+    session.stop();
     observer.disconnect();
     clearTimeout(scheduled);
     for (const { disconnect } of connections.values()) disconnect();

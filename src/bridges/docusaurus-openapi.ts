@@ -1,5 +1,6 @@
 import { pickBearerScheme, type SecuritySchemeObject } from './security-scheme.js';
 import { followSession, type BridgeOptions, type SessionSource } from './session-source.js';
+import { isStoredToken, storageKeys } from './stored-token.js';
 
 /** A security scheme as docusaurus-openapi-docs keeps it in `auth.options`. */
 type OptionScheme = { key: string } & SecuritySchemeObject;
@@ -24,6 +25,31 @@ export interface DocusaurusOpenApiStore {
 
 /** The field of `auth.data[scheme]` the explorer reads for each scheme type. */
 const TOKEN_FIELD: Record<string, string> = { http: 'token', oauth2: 'token', apiKey: 'apiKey' };
+
+/**
+ * Removes `tokens` from what the theme keeps for the next page load (its `authPersistence`:
+ * per scheme name, that scheme's `auth.data` fields as JSON, in sessionStorage or
+ * localStorage), as its own middleware does when a field is emptied: the entry goes when no
+ * field is left. What `<jwt-login connect>` does on sign-out, for entries an earlier page load wrote.
+ */
+export function forgetDocusaurusOpenApiTokens(tokens: ReadonlySet<string>): void {
+  for (const storage of [sessionStorage, localStorage]) {
+    for (const key of storageKeys(storage)) {
+      let fields: unknown;
+      try {
+        fields = JSON.parse(storage.getItem(key) ?? '');
+      } catch {
+        continue;
+      }
+      if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) continue;
+      const entries = Object.entries(fields);
+      const kept = entries.filter(([field, value]) => !(Object.values(TOKEN_FIELD).includes(field) && isStoredToken(value, tokens)));
+      if (kept.length === entries.length) continue;
+      if (kept.some(([, value]) => value)) storage.setItem(key, JSON.stringify(Object.fromEntries(kept)));
+      else storage.removeItem(key);
+    }
+  }
+}
 
 /** The action creator `setAuthData` of the theme's auth slice, by its action type. */
 const setAuthData = (payload: { scheme: string; key: string; value: string | undefined }) => ({ type: 'auth/setAuthData', payload });

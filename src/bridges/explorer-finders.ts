@@ -1,4 +1,4 @@
-import { connectDocusaurusOpenApi } from './docusaurus-openapi.js';
+import { connectDocusaurusOpenApi, forgetDocusaurusOpenApiTokens } from './docusaurus-openapi.js';
 import { DOCUSAURUS_OPENAPI_PANEL, docusaurusOpenApiStoreOf } from './docusaurus-openapi-find.js';
 import { connectRapiDoc, type RapiDocElement } from './rapidoc.js';
 import { connectScalar } from './scalar.js';
@@ -6,7 +6,7 @@ import { scalarMountedOn } from './scalar-mount.js';
 import type { SessionSource } from './session-source.js';
 import { connectStoplightElements, type StoplightElementsElement } from './stoplight-elements.js';
 import { connectSwaggerUI, type SwaggerUIInstance } from './swagger-ui.js';
-import { connectVitepressOpenApi, type VitepressOpenApiTheme } from './vitepress-openapi.js';
+import { connectVitepressOpenApi, forgetVitepressOpenApiTokens, type VitepressOpenApiTheme } from './vitepress-openapi.js';
 import { VITEPRESS_OPENAPI_PLAYGROUND, vitepressOpenApiPlaygroundOf } from './vitepress-openapi-find.js';
 
 /** One explorer instance a finder saw on the page. */
@@ -33,6 +33,13 @@ export interface ExplorerFinder {
    * once per task), so it must be cheap and must only return instances ready to connect.
    */
   find(document: Document): FoundExplorer[];
+  /**
+   * For an explorer that keeps credentials beyond the page (in storage): removes the ones that
+   * are among `tokens`, the access tokens the widget had in this page load. Called when the
+   * widget signs out, connected explorers or not: an earlier page load's bridge may have
+   * written a token that nothing on this page would clear.
+   */
+  forget?(tokens: ReadonlySet<string>): void;
 }
 
 type SwaggerUIWithConfigs = SwaggerUIInstance & { getConfigs?(): { dom_id?: string; domNode?: Element } };
@@ -134,6 +141,8 @@ export const EXPLORER_FINDERS: readonly ExplorerFinder[] = [
         const store = docusaurusOpenApiStoreOf(panel);
         return store ? [{ explorer: store, element: panel, connect: (login: SessionSource) => connectLatest(panel, login, () => connectDocusaurusOpenApi(login, store)) }] : [];
       }),
+    // The theme's authPersistence keeps the token in sessionStorage (or localStorage) for the next page load.
+    forget: forgetDocusaurusOpenApiTokens,
   },
   {
     name: 'vitepress-openapi',
@@ -147,5 +156,7 @@ export const EXPLORER_FINDERS: readonly ExplorerFinder[] = [
         const connect = (login: SessionSource) => connectVitepressOpenApi(login, found.openapi, { theme: found.theme });
         return [{ explorer: found.openapi, element: found.site, connect }];
       }),
+    // Its playgrounds keep the token in localStorage for the next page load.
+    forget: forgetVitepressOpenApiTokens,
   },
 ];

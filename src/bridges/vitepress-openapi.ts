@@ -1,6 +1,7 @@
 import { pickBearerScheme, type BearerScheme } from './security-scheme.js';
 import { securitySchemesOf, type ApiDocument } from './openapi-document.js';
 import { followSession, type BridgeOptions, type SessionSource } from './session-source.js';
+import { isStoredToken, storageKeys } from './stored-token.js';
 
 /** What vitepress-openapi's `useOpenapi()` returns, as far as the bridge reads it. */
 export interface VitepressOpenApiSpec {
@@ -29,6 +30,26 @@ const PLAYGROUND_VALUE: Record<string, (scheme: BearerScheme, accessToken: strin
   apiKey: (scheme, accessToken) => scheme.valueOf(accessToken),
 };
 
+/** The playground's credential entries: `<prefix>-authorization-<scheme>`. */
+const AUTHORIZATION_ENTRY = /-authorization-/;
+
+/** Writes (or, with `null`, removes) a playground's credential and announces it, as VueUse does across tabs. */
+function writePlaygroundEntry(key: string, value: string | null): void {
+  const oldValue = localStorage.getItem(key);
+  if (value === null) localStorage.removeItem(key);
+  else localStorage.setItem(key, value);
+  window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: value, storageArea: localStorage, url: location.href }));
+}
+
+/**
+ * Removes every playground credential entry (any prefix, any scheme) that holds one of
+ * `tokens`: what `<jwt-login connect>` does on sign-out, for entries an earlier page load wrote.
+ */
+export function forgetVitepressOpenApiTokens(tokens: ReadonlySet<string>): void {
+  const held = storageKeys(localStorage).filter((key) => AUTHORIZATION_ENTRY.test(key) && isStoredToken(localStorage.getItem(key), tokens));
+  for (const key of held) writePlaygroundEntry(key, null);
+}
+
 /**
  * Hands the widget's access token to vitepress-openapi's playground. The playground keeps
  * each scheme's credential in `localStorage["<prefix>-authorization-<scheme>"]` (its
@@ -56,11 +77,7 @@ export function connectVitepressOpenApi(
   const scheme = pickBearerScheme(securitySchemesOf(openapi.getSpec()), options.scheme);
   const key = scheme && `${options.theme?.getStoragePrefix() ?? '--oa'}-authorization-${scheme.name}`;
   const write = (value: string | null) => {
-    if (!key) return;
-    const oldValue = localStorage.getItem(key);
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-    window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: value, storageArea: localStorage, url: location.href }));
+    if (key) writePlaygroundEntry(key, value);
   };
   const session = followSession(login, {
     apply: (accessToken) => scheme && write(PLAYGROUND_VALUE[scheme.type]?.(scheme, accessToken) ?? accessToken),

@@ -3,6 +3,7 @@ import '../../src/define.js';
 import { connectExplorers } from '../../src/bridges/connect-explorers.js';
 import { EXPLORER_FINDERS, type ExplorerFinder } from '../../src/bridges/explorer-finders.js';
 import type { JwtLogin } from '../../src/components/login/login.js';
+import { FakeLogin } from '../helpers/fake-login.js';
 import { api } from '../helpers/widget.js';
 
 /**
@@ -50,6 +51,25 @@ describe('connectExplorers', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect([...connected].map((element) => element.id)).to.deep.equal(['first', 'later']);
     stop();
+  });
+
+  it("on sign-out has each finder forget the page load's tokens, with no explorer connected, and no more once stopped", async () => {
+    await fixture(html`<div></div>`);
+    const forgotten: string[][] = [];
+    const row: ExplorerFinder = { name: 'Stored explorer', find: () => [], forget: (tokens) => forgotten.push([...tokens]) };
+    const widget = new FakeLogin();
+    widget.session = { accessToken: 'restored' };
+    const stop = connectExplorers(widget, { finders: [row] });
+    widget.signIn('refreshed', 'token-refresh');
+    widget.signOut();
+    expect(forgotten).to.deep.equal([['restored', 'refreshed']]);
+    widget.signIn('next');
+    widget.signOut();
+    expect(forgotten).to.deep.equal([['restored', 'refreshed'], ['next']], 'a later session forgets only its own');
+    stop();
+    widget.signIn('after');
+    widget.signOut();
+    expect(forgotten).to.have.length(2);
   });
 
   it('connects only the explorers a selector names: the element itself or an ancestor matching', async () => {

@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   connectDocusaurusOpenApi,
+  forgetDocusaurusOpenApiTokens,
   type DocusaurusOpenApiAuthState,
   type DocusaurusOpenApiStore,
 } from '../../src/bridges/docusaurus-openapi.js';
-import { connectVitepressOpenApi } from '../../src/bridges/vitepress-openapi.js';
+import { connectVitepressOpenApi, forgetVitepressOpenApiTokens } from '../../src/bridges/vitepress-openapi.js';
 import { FakeLogin } from '../helpers/fake-login.js';
 
 // The real explorers are driven in Chromium by `npm run test:examples`; these check the
@@ -82,6 +83,10 @@ class MemoryStorage {
   getItem = (key: string) => this.#items.get(key) ?? null;
   setItem = (key: string, value: string) => void this.#items.set(key, String(value));
   removeItem = (key: string) => void this.#items.delete(key);
+  key = (index: number) => [...this.#items.keys()][index] ?? null;
+  get length() {
+    return this.#items.size;
+  }
 }
 
 class StorageEventShim extends Event {
@@ -150,5 +155,60 @@ describe('connectVitepressOpenApi', () => {
     connectVitepressOpenApi(login, spec({ bearerAuth: { type: 'http', scheme: 'bearer' } }))();
     login.signIn('t');
     assert.deepEqual(events, []);
+  });
+});
+
+// What `<jwt-login connect>` does on sign-out for entries an earlier page load's bridge wrote.
+describe('forgetting the tokens an explorer keeps for the next page load', () => {
+  const globals = globalThis as unknown as Record<string, unknown>;
+  afterEach(() => {
+    for (const name of ['window', 'localStorage', 'sessionStorage', 'StorageEvent', 'location']) delete globals[name];
+  });
+
+  it('vitepress-openapi: removes the playground entries (any prefix, any scheme) holding a token of this page load, and announces it', () => {
+    const events: StorageEventShim[] = [];
+    const window = new EventTarget();
+    window.addEventListener('storage', (event) => events.push(event as StorageEventShim));
+    const storage = new MemoryStorage();
+    Object.assign(globals, { window, localStorage: storage, StorageEvent: StorageEventShim, location: { href: 'http://docs.test/' } });
+    storage.setItem('--oa-authorization-bearerAuth', 'Bearer first');
+    storage.setItem('docs-authorization-oauth', 'refreshed');
+    storage.setItem('--oa-authorization-partnerAuth', 'Bearer typed-by-the-reader');
+    storage.setItem('theme', 'first');
+    forgetVitepressOpenApiTokens(new Set(['first', 'refreshed']));
+    assert.equal(storage.getItem('--oa-authorization-bearerAuth'), null);
+    assert.equal(storage.getItem('docs-authorization-oauth'), null);
+    assert.equal(storage.getItem('--oa-authorization-partnerAuth'), 'Bearer typed-by-the-reader');
+    assert.equal(storage.getItem('theme'), 'first', 'not a playground entry');
+    assert.deepEqual(
+      events.map(({ key, newValue }) => [key, newValue]),
+      [
+        ['--oa-authorization-bearerAuth', null],
+        ['docs-authorization-oauth', null],
+      ],
+    );
+  });
+
+  it("docusaurus-openapi-docs: empties the token fields holding a token of this page load in both storages, as the theme's middleware does", () => {
+    const session = new MemoryStorage();
+    const local = new MemoryStorage();
+    Object.assign(globals, { sessionStorage: session, localStorage: local });
+    session.setItem('bearerAuth', JSON.stringify({ token: 'first' }));
+    session.setItem('jwt', JSON.stringify({ apiKey: 'Bearer refreshed' }));
+    session.setItem('both', JSON.stringify({ token: 'first', username: 'ada' }));
+    session.setItem('basicAuth', JSON.stringify({ username: 'ada', password: 'pw' }));
+    session.setItem('contentType', 'application/json');
+    session.setItem('notes', JSON.stringify({ text: 'first' }));
+    local.setItem('bearerAuth', JSON.stringify({ token: 'refreshed' }));
+    local.setItem('partnerAuth', JSON.stringify({ token: 'typed-by-the-reader' }));
+    forgetDocusaurusOpenApiTokens(new Set(['first', 'refreshed']));
+    assert.equal(session.getItem('bearerAuth'), null);
+    assert.equal(session.getItem('jwt'), null);
+    assert.equal(session.getItem('both'), JSON.stringify({ username: 'ada' }));
+    assert.equal(session.getItem('basicAuth'), JSON.stringify({ username: 'ada', password: 'pw' }));
+    assert.equal(session.getItem('contentType'), 'application/json');
+    assert.equal(session.getItem('notes'), JSON.stringify({ text: 'first' }), 'not a token field');
+    assert.equal(local.getItem('bearerAuth'), null);
+    assert.equal(local.getItem('partnerAuth'), JSON.stringify({ token: 'typed-by-the-reader' }));
   });
 });
