@@ -72,7 +72,13 @@ export function connectExplorers(login: SessionSource, { select, finders = EXPLO
       if (tokens.size > REMEMBERED_TOKENS) tokens.delete(tokens.values().next().value!);
     },
     clear: () => {
-      for (const finder of finders) finder.forget?.(tokens);
+      for (const finder of finders) {
+        try {
+          finder.forget?.(tokens);
+        } catch {
+          // Storage the browser refuses (blocked site data, a sandboxed frame) holds nothing to forget.
+        }
+      }
       tokens.clear();
     },
   });

@@ -72,6 +72,25 @@ describe('connectExplorers', () => {
     expect(forgotten).to.have.length(2);
   });
 
+  it('has the other finders forget when one cannot reach its storage', async () => {
+    await fixture(html`<div></div>`);
+    const forgotten: string[][] = [];
+    const blocked: ExplorerFinder = {
+      name: 'Blocked storage',
+      find: () => [],
+      forget: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    };
+    const row: ExplorerFinder = { name: 'Stored explorer', find: () => [], forget: (tokens) => forgotten.push([...tokens]) };
+    const widget = new FakeLogin();
+    const stop = connectExplorers(widget, { finders: [blocked, row] });
+    widget.signIn('token');
+    widget.signOut();
+    expect(forgotten).to.deep.equal([['token']]);
+    stop();
+  });
+
   it('connects only the explorers a selector names: the element itself or an ancestor matching', async () => {
     await fixture(html`<div>
       <test-explorer id="named"></test-explorer>
