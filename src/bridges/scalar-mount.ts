@@ -1,16 +1,15 @@
 import type { ScalarApiReference, ScalarConfiguration } from './scalar.js';
+import { type VueComponent, vueComponentName } from './vue-tree.js';
 
 /** The parts of a Vue 3 mount point that lead to Scalar's root component. */
 interface VueMountPoint extends Element {
-  _vnode?: { component?: { subTree?: { type?: { name?: string; __name?: string }; props?: { configuration?: ScalarConfiguration } } } };
+  _vnode?: { component?: { subTree?: { type?: VueComponent['type']; props?: { configuration?: ScalarConfiguration } } } };
 }
 
 /** Scalar's live, reactive configuration on `element`, when Scalar's API Reference is mounted there. */
 function liveConfiguration(element: Element): ScalarConfiguration | undefined {
   const root = (element as VueMountPoint)._vnode?.component?.subTree;
-  // `__name`: the name Vue's compiler gives a single-file component.
-  const name = root?.type?.name ?? root?.type?.__name;
-  return name === 'ApiReference' ? root?.props?.configuration : undefined;
+  return vueComponentName(root?.type) === 'ApiReference' ? root?.props?.configuration : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { VitepressOpenApiSpec, VitepressOpenApiTheme } from './vitepress-openapi.js';
+import { storageKeys } from './stored-token.js';
 import { isVueComponent, vueComponentsAbove, vueMountOf } from './vue-tree.js';
 
 /** The root element of vitepress-openapi's playground form (`OAPlaygroundParameters`), one per operation. */
@@ -21,11 +22,8 @@ const isSpec = (value: unknown): value is VitepressOpenApiSpec => typeof (value 
 /** The prefix of the localStorage entry `<prefix>-authorization-<scheme>` that holds `value`. */
 function storagePrefixOf(scheme: string, value: unknown): string | undefined {
   const suffix = `-authorization-${scheme}`;
-  for (let index = 0; index < localStorage.length; index++) {
-    const key = localStorage.key(index);
-    if (key?.endsWith(suffix) && localStorage.getItem(key) === String(value)) return key.slice(0, -suffix.length);
-  }
-  return undefined;
+  const key = storageKeys(localStorage).find((name) => name.endsWith(suffix) && localStorage.getItem(name) === String(value));
+  return key?.slice(0, -suffix.length);
 }
 
 /**

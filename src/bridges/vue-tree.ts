@@ -51,5 +51,8 @@ export function vueComponentsAbove(element: Element): VueComponent[] {
   return root && descendTo(root, element, path) ? path : [];
 }
 
-/** Whether `component` is the one named `name` (its `name`, or the single-file component's file name). */
-export const isVueComponent = (component: VueComponent, name: string) => (component.type.name ?? component.type.__name) === name;
+/** A component definition's name: its `name`, or `__name`, the file name Vue's compiler gives a single-file component. */
+export const vueComponentName = (type: VueComponent['type'] | undefined) => type?.name ?? type?.__name;
+
+/** Whether `component` is the one named `name`. */
+export const isVueComponent = (component: VueComponent, name: string) => vueComponentName(component.type) === name;
