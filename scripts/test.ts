@@ -3,21 +3,13 @@
 // name, test files narrow it: `npm run test:components -- test/components/ux.test.ts`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXPLORER_SPECS } from './explorer-specs.js';
 import { bin, RESULTS, run, runComponentTests, runNodeTests, runSuites, testFiles, type Counts } from './suites.js';
 
 /** What `npm test` runs; `explorers` only when named (`npm run test:explorers`). */
 const SUITES = ['unit', 'components', 'e2e'] as const;
 const NAMED_ONLY = ['explorers'] as const;
 type Suite = (typeof SUITES)[number] | (typeof NAMED_ONLY)[number];
-
-/**
- * The specs that drive the explorers' real packages (Swagger UI, Stoplight Elements, Scalar,
- * RapiDoc) through the bridges and `<jwt-login connect>`, and connect's finders on real React
- * and Vue trees (explorer-trees, about 10 s): about three minutes, which
- * `npm test`'s ten-minute budget has no room for. playwright.config.ts leaves them out unless
- * JWT_LOGIN_E2E_EVERY_SPEC is set, as it is when spec files are named.
- */
-const EXPLORER_SPECS = ['test/e2e/explorers.spec.ts', 'test/e2e/explorers-auto.spec.ts', 'test/e2e/explorer-trees.spec.ts'];
 
 async function runPlaywright(specs: readonly string[], file: string): Promise<Counts> {
   // The whole npm build, dist/ as published: the static-page test loads the single-file
