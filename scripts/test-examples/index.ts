@@ -28,6 +28,7 @@ import { startAuthServer, type AuthServer } from '../../demo/server/index.js';
 import type { LoggedRequest } from '../../demo/server/request-log.js';
 import { wunderOpenApiDocument } from '../../demo/server/wunder-docs.js';
 import { signInAsDemo } from '../../test/e2e/helpers/bundle-page.js';
+import { PROTECTED_PATH, tryIt as tryExplorer } from '../../test/e2e/helpers/explorer-drivers.js';
 import { cacheRoot, ensureInstalled, pinnedFolder } from '../test-servers/cache.js';
 import { runToEnd } from '../test-servers/process.js';
 import { EXAMPLES, exampleFolder, toolchainSpec, type Example } from './examples.js';
@@ -38,7 +39,6 @@ const { values: options } = parseArgs({ options: { only: { type: 'string', multi
 
 const ACCESS_TTL_SECONDS = 10;
 const API_PATH = '/wunder/v1/acme';
-const PROTECTED_PATH = `${API_PATH}/front/customers/me`;
 const logDir = join(cacheRoot('examples'), 'logs');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -64,19 +64,13 @@ async function npmIn(folder: string, args: string[], logName: string, env: NodeJ
   if (code !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${code}); see ${logFile}`);
 }
 
-/** The protected call as the stand-in received it from the explorer's Try-it. */
-async function tryIt(
+/** The call as the stand-in received it from the example's explorer's Try-it; a built docs site may take 15 s to send it. */
+const tryIt = (
   page: Page,
   example: Example,
   auth: AuthServer,
   { send, path }: { send(page: Page): Promise<void>; path: string } = { send: example.send, path: PROTECTED_PATH },
-): Promise<LoggedRequest> {
-  auth.requests.clear();
-  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === path);
-  await send(page);
-  await expect.poll(() => seen()?.status, { message: `${example.explorer} sent ${path}`, timeout: 15_000 }).toBeDefined();
-  return seen()!;
-}
+): Promise<LoggedRequest> => tryExplorer(page, { name: example.explorer, send }, auth, { path, timeout: 15_000 });
 
 const accessToken = (page: Page) =>
   page.locator('jwt-login').evaluate((login) => (login as HTMLElement & { session: { accessToken: string } | null }).session?.accessToken);

@@ -87,11 +87,19 @@ const stoplightElements: ExplorerDriver = {
 
 export const EXPLORERS: ExplorerDriver[] = [swaggerUI, stoplightElements, scalar, rapiDoc];
 
-/** Sends the protected call from the explorer's own Try-it and returns what the stand-in `auth` received. */
-export async function tryIt(page: Page, explorer: ExplorerDriver, auth: AuthServer): Promise<LoggedRequest> {
+/**
+ * Sends a GET from the explorer's own Try-it and returns what the stand-in `auth` received:
+ * by default the protected call, waiting as long as `expect.poll` does.
+ */
+export async function tryIt(
+  page: Page,
+  explorer: Pick<ExplorerDriver, 'name' | 'send'>,
+  auth: AuthServer,
+  { path = PROTECTED_PATH, timeout }: { path?: string; timeout?: number } = {},
+): Promise<LoggedRequest> {
   auth.requests.clear();
-  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === PROTECTED_PATH);
+  const seen = () => auth.requests.list().find((entry) => entry.method === 'GET' && entry.path === path);
   await explorer.send(page);
-  await expect.poll(() => seen()?.status, { message: `${explorer.name} sent ${PROTECTED_PATH}` }).toBeDefined();
+  await expect.poll(() => seen()?.status, { message: `${explorer.name} sent ${path}`, timeout }).toBeDefined();
   return seen()!;
 }
